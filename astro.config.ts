@@ -1,0 +1,27 @@
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { directoryCheck } from './src/data/scan-content.ts';
+import { handbook } from './src/integration/handbook.ts';
+import { markdownPlugins } from './src/plugins/index.ts';
+import { siteConfig } from './src/site-config.ts';
+
+const plugins = markdownPlugins({
+  contentRoot: siteConfig.contentRoot,
+  base: siteConfig.base,
+  isDir: directoryCheck(siteConfig.contentRoot),
+});
+
+export default defineConfig({
+  site: siteConfig.site,
+  base: siteConfig.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // remark-gfm is listed explicitly (the design names it), so the processor's own GFM is off.
+  markdown: {
+    processor: unified({ gfm: false, smartypants: false, ...plugins }),
+  },
+  integrations: [handbook(siteConfig), mdx(), sitemap()],
+  devToolbar: { enabled: false },
+});

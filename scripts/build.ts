@@ -1,0 +1,49 @@
+// Builds the site atomically: into a temporary folder, moved over dist/ only when the build succeeded.
+// Content problems are printed as one report without a stack trace; a stack trace means a generator bug.
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'astro';
+import { createHash } from 'node:crypto';
+import { assertNodeVersion } from './node-version.ts';
+
+assertNodeVersion();
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+const root = process.cwd();
+const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
+const contentKey = createHash('sha256').update(`${resolve(root, process.env.HANDBOOK_CONTENT ?? 'content')}\n${process.env.HANDBOOK_BASE ?? ''}`).digest('hex').slice(0, 12);
+const tmp = mkdtempSync(join(root, '.handbook-build-'));
+
+function isContentError(error: unknown): error is Error {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === 'ContentError') return true;
+  return false;
+}
+
+function contentMessage(error: unknown): string {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === 'ContentError') return e.message;
+  return String(error);
+}
+
+try {
+  // Each content tree keeps its own cache, so builds of different trees never share rendered pages.
+  await build({ root, outDir: tmp, cacheDir: join(root, 'node_modules', '.astro', contentKey), logLevel: 'warn' });
+  const old = `${outDir}.old-${process.pid}`;
+  rmSync(old, { recursive: true, force: true });
+  try {
+    renameSync(outDir, old);
+  } catch {
+    // No previous build to keep aside.
+  }
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
+  console.log(`Built the handbook into ${outDir}`);
+} catch (error) {
+  rmSync(tmp, { recursive: true, force: true });
+  if (isContentError(error)) {
+    console.error(contentMessage(error));
+    console.error('The build failed; dist/ was left as it was.');
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,22 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { escapePath } from 'tinyglobby';
+import { buildState } from './data/store.ts';
+import { IGNORED } from './data/scan-content.ts';
+import { siteConfig } from './site-config.ts';
+
+// Frontmatter is validated later, all pages at once, so every problem is reported in one run.
+const pages = defineCollection({
+  loader: glob({
+    base: siteConfig.contentRoot,
+    // Pages the source check found unparsable (or drafts) stay out; their problems are already reported.
+    pattern: ['**/*.{md,mdx}', ...IGNORED.map((p) => `!${p}`), ...buildState().excluded.map((f) => `!${escapePath(f)}`)],
+    // The id is the content-relative path: unique per file, so no page is silently dropped.
+    generateId: ({ entry }) => entry,
+    retainBody: false,
+  }),
+  schema: z.record(z.string(), z.unknown()),
+});
+
+export const collections = { pages };

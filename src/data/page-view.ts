@@ -1,0 +1,84 @@
+import { breadcrumbs, buildSidebar, prevNext, type SidebarItem } from '../lib/navigation.ts';
+import { withBase } from '../lib/routes.ts';
+import { editUrl } from '../lib/site-config.ts';
+import { buildToc, type TocEntry } from '../lib/toc.ts';
+import { siteConfig } from '../site-config.ts';
+import { prerequisitesOf, type Site, type SitePage } from './site.ts';
+
+/** A link ready to render: label and href with the base path applied. */
+export interface ViewLink {
+  label: string;
+  href: string;
+  description?: string;
+}
+
+/** A sidebar entry ready to render. */
+export interface SidebarView {
+  label: string;
+  href?: string;
+  current: boolean;
+  expanded?: boolean;
+  children?: SidebarView[];
+}
+
+/** Everything the page layout renders for one page. */
+export interface PageView {
+  page: SitePage;
+  siteTitle: string;
+  homeHref: string;
+  canonical: string;
+  section?: string;
+  sidebar: SidebarView[];
+  breadcrumbs: { label: string; href?: string }[];
+  toc: TocEntry[];
+  prev?: ViewLink;
+  next?: ViewLink;
+  backlinks: ViewLink[];
+  prerequisites: ViewLink[];
+  editHref?: string;
+}
+
+const href = (route: string) => withBase(siteConfig.base, route);
+
+function toSidebarView(item: SidebarItem): SidebarView {
+  return {
+    label: item.label,
+    href: item.route ? href(item.route) : undefined,
+    current: item.current,
+    expanded: item.expanded,
+    children: item.children?.map(toSidebarView),
+  };
+}
+
+/** Returns the sidebar as seen from the page at `file` (`''` for pages outside the tree, like 404). */
+export function sidebarFor(site: Site, file: string): SidebarView[] {
+  return buildSidebar(site.tree, file).map(toSidebarView);
+}
+
+const linkTo = (page: Pick<SitePage, 'title' | 'route' | 'description'>): ViewLink => ({ label: page.title, href: href(page.route), description: page.description });
+
+/** Returns the view of one page: navigation around it, its table of contents and the pages linking to it. */
+export function pageView(site: Site, file: string): PageView {
+  const page = site.byFile.get(file);
+  if (!page) throw new Error(`No page for ${file}: the page list and the routes disagree.`);
+  const crumbs = breadcrumbs(site.tree, page);
+  const { prev, next } = prevNext(site.order, page.route);
+  return {
+    page,
+    siteTitle: siteConfig.title,
+    homeHref: href('/'),
+    canonical: new URL(href(page.route), `${siteConfig.site}/`).href,
+    section: crumbs.length > 2 ? crumbs[1]?.label : undefined,
+    sidebar: sidebarFor(site, file),
+    breadcrumbs: crumbs.map((c) => ({ label: c.label, href: c.route ? href(c.route) : undefined })),
+    toc: buildToc(page.headings),
+    prev: prev && linkTo(prev),
+    next: next && linkTo(next),
+    backlinks: (site.backlinks.get(file) ?? []).flatMap((f) => {
+      const from = site.byFile.get(f);
+      return from ? [linkTo(from)] : [];
+    }),
+    prerequisites: prerequisitesOf(site, page).map(linkTo),
+    editHref: editUrl(siteConfig, file),
+  };
+}

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkSource } from '../lib/check-source.ts';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
+import { findRouteCollisions } from '../lib/routes.ts';
+import { scanContent } from './scan-content.ts';
+
+/** What the check of the sources found, before any Markdown is rendered. */
+export interface Preflight {
+  index: PageIndex;
+  diagnostics: Diagnostic[];
+  /** Pages that cannot be rendered and are left out of the build. */
+  excluded: string[];
+  /** File → lines of frontmatter before the Markdown body. */
+  bodyLineOffsets: Map<string, number>;
+  /** The content root is missing or holds no page: nothing else can be checked. */
+  fatal: boolean;
+}
+
+/** Returns how a content-relative path is shown in messages: relative to the working directory when inside it. */
+export function displayPath(contentRoot: string, file: string, cwd = process.cwd()): string {
+  const abs = join(contentRoot, file);
+  const rel = relative(cwd, abs);
+  return rel.startsWith('..') ? abs : rel || '.';
+}
+
+/** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, route collisions. */
+export function runPreflight(contentRoot: string): Preflight {
+  const shown = displayPath(contentRoot, '');
+  if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) {
+    const d = diagnostic({ file: shown, rule: 'missing-content-root', severity: 'error', message: 'the content root does not exist or is not a folder' });
+    return { index: createPageIndex([]), diagnostics: [d], excluded: [], bodyLineOffsets: new Map(), fatal: true };
+  }
+  const { pageFiles, assetFiles } = scanContent(contentRoot);
+  const index = createPageIndex(pageFiles, assetFiles);
+  if (pageFiles.length === 0) {
+    const d = diagnostic({ file: shown, rule: 'missing-content-root', severity: 'error', message: 'the content root holds no .md or .mdx page' });
+    return { index, diagnostics: [d], excluded: [], bodyLineOffsets: new Map(), fatal: true };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const excluded: string[] = [];
+  const drafts = new Set<string>();
+  const bodyLineOffsets = new Map<string, number>();
+  for (const file of pageFiles) {
+    const result = checkSource(file, readFileSync(join(contentRoot, file)), index);
+    diagnostics.push(...result.diagnostics);
+    if (result.fatal) excluded.push(file);
+    if (result.bodyLineOffset > 0) bodyLineOffsets.set(file, result.bodyLineOffset);
+    if (result.frontmatter?.draft) drafts.add(file);
+  }
+  for (const [route, files] of findRouteCollisions(pageFiles)) {
+    for (const file of files) {
+      const others = files.filter((f) => f !== file).map((f) => `\`${displayPath(contentRoot, f)}\``).join(', ');
+      diagnostics.push(diagnostic({ file, rule: 'duplicate-route', severity: 'error', message: `maps to route ${route} like ${others}` }));
+    }
+  }
+  const withPaths = diagnostics.map((d) => ({ ...d, file: d.rule === 'missing-content-root' ? d.file : displayPath(contentRoot, d.file) }));
+  // Drafts are not published, so links to them are broken links.
+  const published = drafts.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !drafts.has(f)), assetFiles);
+  return { index: published, diagnostics: withPaths, excluded: [...excluded, ...drafts], bodyLineOffsets, fatal: false };
+}

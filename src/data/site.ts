@@ -1,0 +1,119 @@
+import { getCollection, render } from 'astro:content';
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import { buildBacklinks } from '../lib/backlinks.ts';
+import { checkLinks } from '../lib/check-links.ts';
+import { resolvePagePath } from '../lib/check-source.ts';
+import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
+import { validFields, type Frontmatter } from '../lib/frontmatter.ts';
+import { buildTree, readingOrder, type FolderNode, type NavPage } from '../lib/navigation.ts';
+import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
+import { toRoute } from '../lib/routes.ts';
+import type { Heading } from '../lib/toc.ts';
+import type { PageRecord } from '../plugins/page-record.ts';
+import { siteConfig } from '../site-config.ts';
+import { displayPath } from './preflight.ts';
+import { buildState, ContentError } from './store.ts';
+
+/** One published page with everything its layout needs that does not depend on other pages. */
+export interface SitePage extends NavPage {
+  description?: string;
+  frontmatter: Frontmatter;
+  headings: Heading[];
+  /** Whether the page's own Markdown has a `# H1` (else the layout prints the title). */
+  hasH1: boolean;
+  Content: AstroComponentFactory;
+}
+
+/** Everything computed once per build: pages, the tree, reading order, backlinks. */
+export interface Site {
+  pages: SitePage[];
+  byFile: Map<string, SitePage>;
+  /** Index of the published pages, for resolving prerequisites. */
+  published: PageIndex;
+  tree: FolderNode;
+  order: NavPage[];
+  backlinks: Map<string, string[]>;
+  diagnostics: Diagnostic[];
+}
+
+let cached: Promise<Site> | undefined;
+
+/** Returns the site, computed on first use and shared by every page of the build. */
+export function loadSite(): Promise<Site> {
+  cached ??= computeSite();
+  return cached;
+}
+
+function fallbackTitle(file: string): string {
+  const name = file.split('/').filter((s) => !/^readme\.mdx?$/i.test(s)).pop() ?? 'Home';
+  return name.replace(/\.mdx?$/i, '').replace(/^\d+[-_. ]+/, '').replace(/[-_]+/g, ' ') || 'Home';
+}
+
+async function computeSite(): Promise<Site> {
+  const state = buildState();
+  const entries = await getCollection('pages');
+  const rendered = await Promise.all(entries.map(async (entry) => ({ entry, result: await render(entry) })));
+  const pages: SitePage[] = [];
+  const records: { file: string; record: PageRecord }[] = [];
+  const problems: Diagnostic[] = [];
+  for (const { entry, result } of rendered) {
+    const file = entry.id;
+    const frontmatter = validFields(entry.data);
+    const record = (result.remarkPluginFrontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
+    const title = frontmatter.title ?? record.h1;
+    if (!title) {
+      problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: 'the page has neither a `title` in its frontmatter nor a `# H1`' }));
+    }
+    const offset = state.bodyLineOffsets.get(file) ?? 0;
+    const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
+    records.push({ file, record: { ...record, links } });
+    pages.push({
+      file,
+      route: toRoute(file),
+      title: title ?? fallbackTitle(file),
+      order: frontmatter.order,
+      description: frontmatter.description ?? record.firstParagraph,
+      frontmatter,
+      headings: result.headings,
+      hasH1: record.h1 !== undefined,
+      Content: result.Content as AstroComponentFactory,
+    });
+  }
+  const index = state.index ?? createPageIndex(pages.map((p) => p.file));
+  const links = checkLinks(
+    records.map(({ file, record }) => ({ file, links: record.links, ids: record.ids })),
+    index,
+    siteConfig.links === 'warn' ? 'warning' : 'error',
+  );
+  for (const { record } of records) {
+    for (const link of record.links) if (link.target.type === 'asset' && index.assets.has(link.target.file)) state.usedAssets.add(link.target.file);
+  }
+  state.pageDiagnostics = [...problems, ...links.diagnostics].map((d) => ({ ...d, file: displayPath(siteConfig.contentRoot, d.file) }));
+  const tree = buildTree(pages);
+  const order = readingOrder(tree);
+  const site: Site = {
+    pages,
+    byFile: new Map(pages.map((p) => [p.file, p])),
+    published: createPageIndex(pages.map((p) => p.file)),
+    tree,
+    order,
+    backlinks: buildBacklinks(links.edges, order.map((p) => p.file)),
+    diagnostics: [...state.sourceDiagnostics, ...state.pageDiagnostics],
+  };
+  failOnErrors(site.diagnostics);
+  return site;
+}
+
+function failOnErrors(diagnostics: Diagnostic[]): void {
+  if (!diagnostics.some((d) => d.severity === 'error')) return;
+  const report = formatReport(diagnostics);
+  if (buildState().command === 'build') throw new ContentError(report);
+  console.warn(report);
+}
+
+/** Returns the prerequisites of a page as pages (unknown entries were reported by the source check). */
+export function prerequisitesOf(site: Site, page: SitePage): SitePage[] {
+  return (page.frontmatter.prerequisites ?? [])
+    .map((entry) => resolvePagePath(page.file, entry, site.published))
+    .flatMap((file) => (file && site.byFile.get(file) ? [site.byFile.get(file)!] : []));
+}

@@ -1,0 +1,44 @@
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import type { PageIndex } from '../lib/page-index.ts';
+
+/** Build state shared between the integration, the content config and the pages (one Node process). */
+export interface BuildState {
+  /** Problems found before Markdown rendering. */
+  sourceDiagnostics: Diagnostic[];
+  /** Problems found in the rendered pages (links, anchors, titles). */
+  pageDiagnostics: Diagnostic[];
+  /** Pages left out of rendering because they cannot be parsed (content-relative). */
+  excluded: string[];
+  /** The tree's pages and assets, as the source check found them. */
+  index?: PageIndex;
+  /** File → lines of frontmatter before the body, to turn body lines into file lines. */
+  bodyLineOffsets: Map<string, number>;
+  /** The Astro command running: content errors fail `build` and are only printed in `dev`. */
+  command: 'build' | 'dev' | 'sync';
+  /** Asset files pages link to (content-relative), to publish with the site. */
+  usedAssets: Set<string>;
+}
+
+const KEY = Symbol.for('handbook.build-state');
+
+/** Returns this process's build state. */
+export function buildState(): BuildState {
+  const g = globalThis as Record<PropertyKey, unknown>;
+  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], usedAssets: new Set(), bodyLineOffsets: new Map(), command: 'build' }) as BuildState;
+}
+
+/** Clears the build state before a new build. */
+export function resetBuildState(): void {
+  const state = buildState();
+  state.sourceDiagnostics = [];
+  state.pageDiagnostics = [];
+  state.excluded = [];
+  state.usedAssets = new Set();
+  state.index = undefined;
+  state.bodyLineOffsets = new Map();
+}
+
+/** A content problem: its message is the full report, and it is shown without a stack trace. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}

@@ -1,0 +1,91 @@
+import type { PageLink } from './backlinks.ts';
+import { relativeFrom } from './check-source.ts';
+import { diagnostic, type Diagnostic, type RuleId } from './diagnostics.ts';
+import type { PageIndex } from './page-index.ts';
+import type { LinkTarget } from './resolve-link.ts';
+import { didYouMean } from './suggest.ts';
+
+/** A link as the Markdown plugins recorded it. */
+export interface RecordedLink {
+  url: string;
+  kind: 'link' | 'image';
+  line?: number;
+  column?: number;
+  target: LinkTarget;
+}
+
+/** What link checking needs to know about one rendered page. */
+export interface LinkedPage {
+  file: string;
+  links: readonly RecordedLink[];
+  ids: readonly string[];
+}
+
+/** The result of checking every link of a build. */
+export interface LinkCheck {
+  diagnostics: Diagnostic[];
+  /** Links between pages that resolved, for backlinks. */
+  edges: PageLink[];
+}
+
+const ALWAYS_VALID_HASHES = new Set(['', 'top']);
+
+/** Checks every link and anchor of the rendered pages against the files and heading ids that exist. */
+export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, severity: 'error' | 'warning'): LinkCheck {
+  const idsOf = new Map(pages.map((p) => [p.file, new Set(p.ids)]));
+  const diagnostics: Diagnostic[] = [];
+  const edges: PageLink[] = [];
+  for (const page of pages) {
+    for (const link of page.links) {
+      const report = (rule: RuleId, message: string) =>
+        diagnostics.push(diagnostic({ file: page.file, line: link.line, column: link.column, rule, severity, message }));
+      const checkHash = (file: string, hash: string) => {
+        const ids = idsOf.get(file);
+        if (!ids || ALWAYS_VALID_HASHES.has(hash) || ids.has(hash)) return;
+        const where = file === page.file ? 'this page' : `\`${relativeFrom(page.file, file)}\``;
+        report('missing-heading', `cannot find heading \`#${hash}\` in ${where}${didYouMean(hash, ids)}`);
+      };
+      const target = link.target;
+      switch (target.type) {
+        case 'external':
+          break;
+        case 'same-page':
+          checkHash(page.file, target.hash);
+          break;
+        case 'outside-root':
+          report('outside-root', `\`${link.url}\` points outside the content root`);
+          break;
+        case 'absolute-path':
+          report('absolute-path', `\`${link.url}\` is an absolute path, which works neither on GitHub nor on the site`);
+          break;
+        case 'page':
+        case 'folder': {
+          const file = target.type === 'page' ? (index.pages.has(target.file) ? target.file : undefined) : index.readmeOf.get(target.dir);
+          if (file === undefined) {
+            const missingReadme = target.type === 'folder' && index.dirs.has(target.dir);
+            const candidates = [...index.pages].map((p) => relativeFrom(page.file, p));
+            report(
+              missingReadme ? 'missing-readme' : 'missing-file',
+              missingReadme
+                ? `folder \`${link.url}\` has no README.md to link to`
+                : `cannot find \`${link.url.split('#')[0]}\`${didYouMean(link.url.split('#')[0] ?? '', candidates)}`,
+            );
+            break;
+          }
+          edges.push({ from: page.file, to: file });
+          checkHash(file, target.hash);
+          break;
+        }
+        case 'asset': {
+          if (index.assets.has(target.file)) break;
+          if (index.pages.has(target.file)) break;
+          const candidates = [...index.assets, ...index.pages].map((p) => relativeFrom(page.file, p));
+          const noun = link.kind === 'image' ? 'image' : 'file';
+          report('missing-file', `cannot find ${noun} \`${link.url}\`${didYouMean(link.url, candidates)}`);
+          break;
+        }
+      }
+    }
+  }
+  return { diagnostics, edges };
+}

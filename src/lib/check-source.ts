@@ -1,0 +1,71 @@
+import { posix } from 'node:path';
+import type { Diagnostic } from './diagnostics.ts';
+import { diagnostic } from './diagnostics.ts';
+import { validateFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { parseFrontmatterSource } from './frontmatter-source.ts';
+import type { PageIndex } from './page-index.ts';
+import { dirOf } from './routes.ts';
+import { didYouMean } from './suggest.ts';
+
+/** What checking one page's source found. */
+export interface SourceCheck {
+  diagnostics: Diagnostic[];
+  /** The page cannot be handed to the Markdown pipeline (unreadable or unparsable). */
+  fatal: boolean;
+  frontmatter?: Frontmatter;
+  /** Lines taken by the frontmatter block: Astro renders the body alone, so body line + this = file line. */
+  bodyLineOffset: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Returns a relative link from `fromFile`'s folder to `toFile`, as a writer would type it. */
+export function relativeFrom(fromFile: string, toFile: string): string {
+  const rel = posix.relative(dirOf(fromFile), toFile);
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** Checks a page's bytes: encoding, emptiness, frontmatter syntax and fields, prerequisites. */
+export function checkSource(file: string, bytes: Uint8Array, index: PageIndex): SourceCheck {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'invalid-encoding', severity: 'error', message: 'the file is not valid UTF-8' })] };
+  }
+  if (text.trim() === '') {
+    return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty' })] };
+  }
+  const parsed = parseFrontmatterSource(text);
+  if (!parsed.ok) {
+    return {
+      fatal: true,
+      bodyLineOffset: 0,
+      diagnostics: [diagnostic({ file, line: parsed.line, column: parsed.column, rule: 'malformed-frontmatter', severity: 'error', message: parsed.message })],
+    };
+  }
+  const result = validateFrontmatter(parsed.data);
+  const diagnostics = result.ok
+    ? []
+    : result.issues.map((issue) =>
+        diagnostic({ file, line: (issue.key && parsed.keyLines.get(issue.key)) || 1, column: 1, rule: issue.rule, severity: 'error', message: issue.message }),
+      );
+  const listed = (parsed.data as { prerequisites?: unknown } | null | undefined)?.prerequisites;
+  const prerequisites = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
+  diagnostics.push(...prerequisites.flatMap((entry, i) => {
+    if (resolvePagePath(file, entry, index)) return [];
+    const line = parsed.itemLines.get('prerequisites')?.[i] ?? parsed.keyLines.get('prerequisites') ?? 1;
+    const candidates = [...index.pages].map((p) => relativeFrom(file, p));
+    return [diagnostic({ file, line, column: 1, rule: 'missing-prerequisite', severity: 'error', message: `prerequisite \`${entry}\` is not a page${didYouMean(entry, candidates)}` })];
+  }));
+  return { fatal: false, diagnostics, frontmatter: result.ok ? result.data : undefined, bodyLineOffset: parsed.bodyLineOffset };
+}
+
+/** Returns the page file a relative path names (a page or a folder with a README), or undefined. */
+export function resolvePagePath(fromFile: string, relPath: string, index: PageIndex): string | undefined {
+  const joined = posix.normalize(posix.join(dirOf(fromFile), relPath.split('#')[0] ?? '')).replace(/\/+$/, '');
+  if (joined.startsWith('..')) return undefined;
+  const target = joined === '.' ? '' : joined;
+  if (index.pages.has(target)) return target;
+  return index.readmeOf.get(target);
+}

@@ -1,0 +1,63 @@
+/** Rule ids with the fix each one suggests: the one table of content problems. */
+export const RULES = {
+  'missing-file': 'link the page or file by its path relative to this page',
+  'missing-heading': 'link a heading id that exists in the target page',
+  'missing-readme': 'add a README.md to the folder or link a page inside it',
+  'outside-root': 'keep links inside the content root; link external pages by full URL',
+  'absolute-path': 'write the link relative to this page (./other.md)',
+  'duplicate-route': 'rename one of the files so each maps to its own route',
+  'invalid-frontmatter': 'give the field a value of the expected type (CONTRIBUTING.md lists the fields)',
+  'unknown-frontmatter-key': 'remove the key or use one of the known fields',
+  'malformed-frontmatter': 'fix the YAML between the --- lines',
+  'missing-title': 'add a `# Title` line or a `title:` frontmatter field',
+  'empty-file': 'write the page or delete the file',
+  'invalid-encoding': 'save the file as UTF-8',
+  'missing-prerequisite': 'list prerequisites as paths of existing pages relative to this page',
+  'missing-content-root': 'point HANDBOOK_CONTENT at a folder holding .md or .mdx files',
+} as const;
+
+/** A rule id from {@link RULES}. */
+export type RuleId = keyof typeof RULES;
+
+/** One problem found in the content. */
+export interface Diagnostic {
+  /** Path as shown to the user (relative to the working directory where possible). */
+  file: string;
+  line?: number;
+  column?: number;
+  rule: RuleId;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Returns diagnostics sorted by file, then line, then column. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, 'en') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.message.localeCompare(b.message, 'en'),
+  );
+}
+
+/** Returns `path:line:column rule-id message` (the path alone where no line applies). */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  return `${where} ${d.rule} ${d.message}`;
+}
+
+/** Returns the whole report: one line per problem, sorted, then a count line. */
+export function formatReport(list: readonly Diagnostic[]): string {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.length - errors;
+  const lines = sortDiagnostics(list).map(formatDiagnostic);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in the content.`);
+  return lines.join('\n');
+}
+
+/** Returns a diagnostic with its rule's fix appended to the message. */
+export function diagnostic(input: Omit<Diagnostic, 'message'> & { message: string }): Diagnostic {
+  return { ...input, message: `${input.message} (fix: ${RULES[input.rule]})` };
+}

@@ -1,0 +1,25 @@
+import { dirOf, isReadme } from './routes.ts';
+
+/** The files of a content tree, indexed for link resolution. */
+export interface PageIndex {
+  /** Content-relative paths of all page files. */
+  pages: Set<string>;
+  /** Folder → its README file. */
+  readmeOf: Map<string, string>;
+  /** Every folder that holds a page, directly or below. */
+  dirs: Set<string>;
+  /** Content-relative paths of all other files. */
+  assets: Set<string>;
+}
+
+/** Returns the index of a tree's page and asset files. */
+export function createPageIndex(pageFiles: Iterable<string>, assetFiles: Iterable<string> = []): PageIndex {
+  const pages = new Set(pageFiles);
+  const readmeOf = new Map<string, string>();
+  const dirs = new Set<string>(['']);
+  for (const file of pages) {
+    if (isReadme(file)) readmeOf.set(dirOf(file), file);
+    for (let dir = dirOf(file); dir !== ''; dir = dirOf(dir)) dirs.add(dir);
+  }
+  return { pages, readmeOf, dirs, assets: new Set(assetFiles) };
+}

@@ -1,0 +1,58 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Settings of one build, read from the environment with defaults for this repository. */
+export interface SiteConfig {
+  /** Handbook title shown in the header and in `<title>`. */
+  title: string;
+  /** Absolute path of the Markdown tree to publish. */
+  contentRoot: string;
+  /** Base path the site is served under: `/` or `/handbook/`. */
+  base: string;
+  /** Origin the site is published at, for canonical URLs and the sitemap. */
+  site: string;
+  /** `error` fails the build on a broken link; `warn` lists broken links and builds anyway. */
+  links: 'error' | 'warn';
+  /** Repository web URL for "Edit this page", or undefined for no link. */
+  repoUrl?: string;
+  /** Branch the edit links point at. */
+  repoBranch: string;
+  /** Path of the content root inside the repository, for edit links. */
+  repoContentPath: string;
+  /** Language of the pages, for `<html lang>`. */
+  lang: string;
+}
+
+/** Returns `/`-wrapped base: `handbook` → `/handbook/`, empty → `/`. */
+export function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** Reads the site settings from environment variables (see README, "Configuration"). */
+export function readSiteConfig(env: Record<string, string | undefined>, cwd: string): SiteConfig {
+  const contentEnv = env.HANDBOOK_CONTENT?.trim();
+  const contentRoot = contentEnv ? (isAbsolute(contentEnv) ? contentEnv : resolve(cwd, contentEnv)) : resolve(cwd, 'content');
+  const linksEnv = env.HANDBOOK_LINKS?.trim().toLowerCase();
+  if (linksEnv && linksEnv !== 'warn' && linksEnv !== 'error') {
+    throw new Error(`HANDBOOK_LINKS must be "warn" or "error", got "${env.HANDBOOK_LINKS}".`);
+  }
+  const repoUrl = env.HANDBOOK_REPO_URL?.trim().replace(/\/+$/, '') || undefined;
+  return {
+    title: env.HANDBOOK_TITLE?.trim() || 'DevOps Handbook',
+    contentRoot,
+    base: normalizeBase(env.HANDBOOK_BASE),
+    site: (env.HANDBOOK_SITE?.trim() || 'http://localhost:4321').replace(/\/+$/, ''),
+    links: linksEnv === 'warn' ? 'warn' : 'error',
+    repoUrl,
+    repoBranch: env.HANDBOOK_REPO_BRANCH?.trim() || 'main',
+    repoContentPath: (env.HANDBOOK_REPO_CONTENT_PATH?.trim() || 'content').replace(/^\/+|\/+$/g, ''),
+    lang: env.HANDBOOK_LANG?.trim() || 'en',
+  };
+}
+
+/** Returns the "Edit this page" URL of a content file, or undefined when no repository is set. */
+export function editUrl(config: Pick<SiteConfig, 'repoUrl' | 'repoBranch' | 'repoContentPath'>, file: string): string | undefined {
+  if (!config.repoUrl) return undefined;
+  const path = [config.repoContentPath, file].filter(Boolean).map((p) => p.split('/').map(encodeURIComponent).join('/')).join('/');
+  return `${config.repoUrl}/edit/${encodeURIComponent(config.repoBranch)}/${path}`;
+}

@@ -1,0 +1,25 @@
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+import type { Options } from './link-options.ts';
+import { rehypeCollectIds } from './rehype-collect-ids.ts';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
+import { rehypeLinks } from './rehype-links.ts';
+import { rehypeRawMarkdown } from './rehype-raw-markdown.ts';
+import { remarkLinks } from './remark-links.ts';
+import { remarkPageMeta } from './remark-page-meta.ts';
+
+/** Returns the remark and rehype plugin lists, in the order they must run. */
+export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+  return {
+    remarkPlugins: [remarkGfm, remarkPageMeta, [remarkLinks, options]],
+    // rehype-raw first so raw HTML is visible to the rest; ids are collected last.
+    rehypePlugins: [
+      rehypeRawMarkdown,
+      [rehypeLinks, options],
+      rehypeSlug,
+      rehypeHeadingAnchors,
+      rehypeCollectIds,
+    ],
+  };
+}

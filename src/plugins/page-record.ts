@@ -1,0 +1,41 @@
+import type { VFile } from 'vfile';
+import type { LinkTarget } from '../lib/resolve-link.ts';
+
+/** A link or image found in a page, where it was written and what it resolves to. */
+export interface LinkRecord {
+  url: string;
+  kind: 'link' | 'image';
+  line?: number;
+  column?: number;
+  target: LinkTarget;
+}
+
+/** What the Markdown plugins learn about one page; Astro returns it as `remarkPluginFrontmatter.handbook`. */
+export interface PageRecord {
+  /** Text of the first `# H1`, when there is one. */
+  h1?: string;
+  /** Plain text of the first paragraph. */
+  firstParagraph?: string;
+  links: LinkRecord[];
+  /** Every `id` (and `<a name>`) in the rendered page. */
+  ids: string[];
+}
+
+/** Returns the record of the file being processed, creating it on first use. */
+export function pageRecord(file: VFile): PageRecord {
+  const astro = (file.data.astro ??= {});
+  const frontmatter = astro.frontmatter ?? {};
+  const existing = frontmatter.handbook as PageRecord | undefined;
+  if (existing) return existing;
+  const record: PageRecord = { links: [], ids: [] };
+  // A new object: Astro passes the entry's own data object in, and it must stay unchanged.
+  astro.frontmatter = { ...frontmatter, handbook: record };
+  return record;
+}
+
+/** Returns the path of the processed file relative to the content root, or undefined outside it. */
+export function contentPath(file: VFile, contentRoot: string): string | undefined {
+  const abs = file.path ? file.path.replaceAll('\\', '/') : '';
+  const root = contentRoot.replaceAll('\\', '/').replace(/\/$/, '');
+  return abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : undefined;
+}

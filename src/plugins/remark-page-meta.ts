@@ -1,0 +1,16 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { pageRecord } from './page-record.ts';
+
+/** Records the first `# H1` and the first paragraph's plain text of each page. */
+export function remarkPageMeta() {
+  return (tree: Root, file: VFile) => {
+    const record = pageRecord(file);
+    const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+    const paragraph = tree.children.find((n) => n.type === 'paragraph');
+    record.h1 = h1 ? toString(h1, { includeHtml: false }).trim() || undefined : undefined;
+    const text = paragraph ? toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
+    record.firstParagraph = text || undefined;
+  };
+}

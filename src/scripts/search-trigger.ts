@@ -1,0 +1,28 @@
+/** Opens search from the header button, Ctrl/Cmd+K and `/`; the search code loads on first use. */
+export function initSearchTriggers(): void {
+  const root = document.querySelector<HTMLElement>('.search');
+  if (!root) return;
+  const open = async (query?: string) => {
+    const { openSearch } = await import('./search-dialog.ts');
+    openSearch(root, query);
+  };
+  root.querySelector('.search-open')?.addEventListener('click', () => void open());
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null && target !== null;
+    if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void open();
+    } else if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      void open();
+    }
+  });
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = form.querySelector('input');
+      void open(input?.value ?? '');
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
+
+let run: BuildRun;
+const html = (path: string) => readFileSync(join(run.outDir, path), 'utf8');
+
+describe('building a valid tree under a sub-path base', () => {
+  beforeAll(async () => {
+    run = await runBuild(fixture('site'), { HANDBOOK_BASE: '/handbook/', HANDBOOK_REPO_URL: 'https://github.com/example/handbook' });
+  });
+
+  it('exits 0 and writes the pages, 404, sitemap and search index', () => {
+    expect(run.code, run.stderr).toBe(0);
+    for (const file of ['index.html', 'guide/index.html', 'guide/docker/index.html', 'reference/glossary-terms/index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js']) {
+      expect(existsSync(join(run.outDir, file)), file).toBe(true);
+    }
+  });
+
+  it('rewrites relative .md links, folder links and anchors to routes under the base', () => {
+    const home = html('index.html');
+    expect(home).toContain('href="/handbook/guide/"');
+    expect(home).toContain('href="/handbook/guide/docker/#volumes"');
+    expect(home).toContain('href="/handbook/reference/"');
+    expect(html('guide/index.html')).toContain('href="/handbook/reference/glossary-terms/#-key-terms"');
+  });
+
+  it('publishes linked images beside their page and points the page at them', () => {
+    expect(html('index.html')).toContain('src="/handbook/guide/docker/diagram.svg"');
+    expect(existsSync(join(run.outDir, 'guide/docker/diagram.svg'))).toBe(true);
+  });
+
+  it('takes the title from frontmatter, else the first H1, and the description from the first paragraph', () => {
+    expect(html('reference/glossary-terms/index.html')).toContain('<title>Glossary | DevOps Handbook</title>');
+    const reference = html('reference/index.html');
+    expect(reference).toContain('<title>Reference | DevOps Handbook</title>');
+    expect(reference).toContain('<meta name="description" content="Reference material, including the glossary.">');
+  });
+
+  it('sets lang, canonical URL and the edit link', () => {
+    const docker = html('guide/docker/index.html');
+    expect(docker).toMatch(/<html lang="en">/);
+    expect(docker).toContain('<link rel="canonical" href="http://localhost:4321/handbook/guide/docker/">');
+    expect(docker).toContain('href="https://github.com/example/handbook/edit/main/content/01-guide/docker/README.md"');
+  });
+
+  it('renders the sidebar with the current page marked, breadcrumbs, table of contents, prev/next and backlinks', () => {
+    const docker = html('guide/docker/index.html');
+    expect(docker).toContain('<a href="/handbook/guide/docker/" aria-current="page">Docker</a>');
+    expect(docker).toMatch(/<nav class="breadcrumbs"[^>]*>.*href="\/handbook\/".*href="\/handbook\/guide\/"/s);
+    expect(docker).toContain('<a href="#volumes">Volumes</a>');
+    expect(docker).toContain('<a href="#named-volumes">Named volumes</a>');
+    expect(docker).toMatch(/rel="prev"[^>]*>.*Guide/s);
+    expect(docker).toMatch(/Pages that link here.*href="\/handbook\/".*href="\/handbook\/guide\/".*href="\/handbook\/reference\/glossary-terms\/"/s);
+    expect(docker).toContain('Read first: <a href="/handbook/guide/">Guide</a>');
+  });
+
+  it('indexes only the article for search', () => {
+    expect(html('guide/docker/index.html')).toMatch(/<article class="content" data-pagefind-body[^>]*>/);
+    expect(html('guide/docker/index.html').match(/data-pagefind-body/g)).toHaveLength(1);
+  });
+
+  it('lists every page in the sitemap under the base', () => {
+    const sitemap = readFileSync(join(run.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>http://localhost:4321/handbook/guide/docker/</loc>');
+    expect(sitemap).not.toContain('404');
+  });
+
+  it('requests nothing from another origin', () => {
+    for (const file of ['index.html', 'guide/docker/index.html', '404.html']) {
+      const tags = (html(file).match(/<(script|link|img|iframe|source)\b[^>]*>/g) ?? []).filter((t) => !t.includes('rel="canonical"'));
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+  });
+});

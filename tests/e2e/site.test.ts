@@ -1,0 +1,88 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const foreignRequests: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext();
+  page = await context.newPage();
+  const origin = new URL(siteUrl).origin;
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+  page.on('console', (m) => {
+    // The 404 test asks for a missing page on purpose; Chromium logs that response as an error.
+    if (m.type() === 'error' && !(page.url().includes('/no/such/page/') && m.text().includes('404'))) consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
+});
+
+describe('the built site in Chromium', () => {
+  it('navigates by the sidebar and marks the current page', async () => {
+    await page.goto(siteUrl);
+    await page.getByRole('navigation', { name: 'Handbook sections' }).getByRole('link', { name: 'Guide' }).click();
+    await page.waitForURL(`${siteUrl}guide/`);
+    await page.getByRole('navigation', { name: 'Handbook sections' }).getByRole('link', { name: 'Docker' }).click();
+    await page.waitForURL(`${siteUrl}guide/docker/`);
+    expect(await page.locator('.sidebar [aria-current="page"]').textContent()).toBe('Docker');
+    expect(await page.locator('h1').textContent()).toBe('Docker');
+  });
+
+  it('follows a rewritten .md link with an anchor to the right heading', async () => {
+    await page.goto(siteUrl);
+    await page.getByRole('link', { name: 'Docker volumes' }).click();
+    await page.waitForURL(`${siteUrl}guide/docker/#volumes`);
+    const top = await page.locator('#volumes').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+  });
+
+  it('follows a same-page anchor to an emoji-led heading', async () => {
+    await page.goto(`${siteUrl}guide/`);
+    await page.getByRole('link', { name: 'above' }).click();
+    await page.waitForURL(`${siteUrl}guide/#-what-is-a-container`);
+    expect(await page.locator('#-what-is-a-container').isVisible()).toBe(true);
+  });
+
+  it('searches a word with the keyboard and opens the result at its heading', async () => {
+    await page.goto(siteUrl);
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox', { name: 'Search' });
+    await input.waitFor({ state: 'visible' });
+    await input.fill('zephyrquartz');
+    const option = page.getByRole('option').first();
+    await option.waitFor();
+    expect(await option.textContent()).toContain('Docker');
+    await input.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await input.press('Enter');
+    await page.waitForURL(`${siteUrl}guide/docker/#volumes`);
+  });
+
+  it('serves a 404 page that offers search', async () => {
+    const response = await page.goto(`${siteUrl}no/such/page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.getByLabel('Search for a page').fill('volumes');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('option').first().waitFor();
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+  });
+
+  it('made no request to another origin and logged no console error', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  });
+});

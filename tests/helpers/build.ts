@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** What one run of `npm run build` did. */
+export interface BuildRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+/** Path of a fixture tree under tests/fixtures. */
+export const fixture = (name: string) => resolve('tests/fixtures', name);
+
+/** Runs the real build script (as `npm run build` does) on a content tree, into its own output folder. */
+export function runBuild(contentRoot: string, env: Record<string, string> = {}, outDir = join(mkdtempSync(join(tmpdir(), 'handbook-out-')), 'dist')): Promise<BuildRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['scripts/build.ts'], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, HANDBOOK_OUT: outDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr, outDir }));
+  });
+}

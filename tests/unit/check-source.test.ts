@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../../src/lib/check-source.ts';
+import { createPageIndex } from '../../src/lib/page-index.ts';
+
+const index = createPageIndex(['README.md', 'docker/README.md', 'docker/compose.md']);
+const check = (text: string | Uint8Array, file = 'docker/compose.md') =>
+  checkSource(file, typeof text === 'string' ? new TextEncoder().encode(text) : text, index);
+
+describe('checkSource', () => {
+  it('passes a valid page and returns its frontmatter', () => {
+    expect(check('---\nlevel: beginner\nprerequisites:\n  - ./README.md\n---\n# Compose\n')).toMatchObject({
+      fatal: false,
+      diagnostics: [],
+      frontmatter: { level: 'beginner' },
+    });
+  });
+  it('reports a file that is not UTF-8 as fatal, with the path alone', () => {
+    const result = check(new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0x0a]));
+    expect(result.fatal).toBe(true);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'invalid-encoding' })]);
+    expect(result.diagnostics[0]?.line).toBeUndefined();
+  });
+  it('reports an empty file', () => {
+    expect(check('  \n\n').diagnostics[0]?.rule).toBe('empty-file');
+  });
+  it('reports malformed YAML as fatal with its line', () => {
+    const result = check('---\ntitle: [x\n---\n# T\n');
+    expect(result).toMatchObject({ fatal: true, diagnostics: [{ rule: 'malformed-frontmatter', line: 3 }] });
+  });
+  it('reports an unknown key on its line and keeps the page renderable', () => {
+    const result = check('---\nlevel: beginner\ntitel: x\n---\n# T\n');
+    expect(result.fatal).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'unknown-frontmatter-key', line: 3 })]);
+  });
+  it('reports a prerequisite that names no page, on its list line, with a suggestion', () => {
+    const result = check('---\nprerequisites:\n  - ./README.md\n  - ./compse.md\n---\n# T\n');
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'missing-prerequisite', line: 4, message: expect.stringContaining('did you mean `./compose.md`?') }),
+    ]);
+  });
+  it('accepts a prerequisite that names a folder with a README', () => {
+    expect(check('---\nprerequisites: [../docker/]\n---\n# T\n').diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { PageRecord } from '../../src/plugins/page-record.ts';
+import { markdownPlugins } from '../../src/plugins/index.ts';
+
+const root = '/virtual/content';
+const dirs = new Set(['06-infrastructure', '06-infrastructure/docker']);
+
+async function render(markdown: string, file = '06-infrastructure/README.md', base = '/') {
+  const processor = await createMarkdownProcessor({
+    ...markdownPlugins({ contentRoot: root, base, isDir: (p) => dirs.has(p) }),
+    gfm: false,
+    smartypants: false,
+    syntaxHighlight: false,
+  });
+  const result = await processor.render(markdown, { fileURL: pathToFileURL(`${root}/${file}`), frontmatter: {} });
+  return { html: result.code, record: result.metadata.frontmatter.handbook as PageRecord, metadata: result.metadata };
+}
+
+describe('markdown plugins', () => {
+  it('rewrites Markdown links to routes and keeps anchors', async () => {
+    const { html } = await render('[Volumes](./docker/README.md#volumes) and [cloud](../07-cloud/RESOURCES.md)');
+    expect(html).toContain('href="/infrastructure/docker/#volumes"');
+    expect(html).toContain('href="/cloud/resources/"');
+  });
+  it('rewrites links under a sub-path base', async () => {
+    const { html } = await render('[Docker](./docker/)', '06-infrastructure/README.md', '/handbook/');
+    expect(html).toContain('href="/handbook/infrastructure/docker/"');
+  });
+  it('rewrites raw HTML links and images', async () => {
+    const { html } = await render('<p><a href="./docker/README.md">Docker</a> <img src="./docker/layers.svg" alt="Layers" width="40"></p>');
+    expect(html).toContain('href="/infrastructure/docker/"');
+    expect(html).toContain('src="/infrastructure/docker/layers.svg"');
+  });
+  it('publishes Markdown images as files instead of sending them to the image pipeline', async () => {
+    const { html, metadata } = await render('![Layers](./docker/layers.svg)');
+    expect(html).toContain('src="/infrastructure/docker/layers.svg"');
+    expect(metadata.localImagePaths).toEqual([]);
+  });
+  it('rewrites reference-style link definitions', async () => {
+    const { html } = await render('[Docker][d]\n\n[d]: ./docker/README.md');
+    expect(html).toContain('href="/infrastructure/docker/"');
+  });
+  it('leaves external links untouched and does not record them', async () => {
+    const { html, record } = await render('[k8s](https://kubernetes.io/docs/)');
+    expect(html).toContain('href="https://kubernetes.io/docs/"');
+    expect(record.links).toEqual([]);
+  });
+  it('records each local link once with its line and column', async () => {
+    const { record } = await render('# T\n\nSee [a](./docker/README.md) and <a href="./x.md">x</a>.\n\n[same](#t)');
+    expect(record.links.map((l) => [l.url, l.line, l.column])).toEqual([
+      ['./docker/README.md', 3, 5],
+      ['#t', 5, 1],
+      ['./x.md', 3, 33],
+    ]);
+  });
+  it('gives headings GitHub ids, emoji-led ones included', async () => {
+    const { html, record } = await render('## 🎯 What is Kubernetes?\n\n## Set-up & Tear-down\n\n## Set-up & Tear-down');
+    expect(html).toContain('id="-what-is-kubernetes"');
+    expect(html).toContain('id="set-up--tear-down"');
+    expect(html).toContain('id="set-up--tear-down-1"');
+    expect(record.ids).toEqual(expect.arrayContaining(['-what-is-kubernetes', 'set-up--tear-down', 'set-up--tear-down-1']));
+  });
+  it('keeps explicit ids and <a name> anchors as link targets', async () => {
+    const { record } = await render('<h2 id="custom">Custom</h2>\n\n<a name="legacy"></a>');
+    expect(record.ids).toEqual(expect.arrayContaining(['custom', 'legacy']));
+  });
+  it('appends an accessible permalink to h2 headings', async () => {
+    const { html } = await render('## Volumes');
+    expect(html).toMatch(/<h2 id="volumes">Volumes<a class="heading-anchor" aria-label="Link to this section: Volumes" href="#volumes">/);
+  });
+  it('records the first H1 and the first paragraph as plain text', async () => {
+    const { record } = await render('# Docker *basics*\n\nContainers **package** an app with <em>its</em> dependencies.\n\nMore.');
+    expect(record.h1).toBe('Docker basics');
+    expect(record.firstParagraph).toBe('Containers package an app with its dependencies.');
+  });
+});
