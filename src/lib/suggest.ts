@@ -11,7 +11,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
       bestScore = score;
     }
   }
-  const limit = Math.max(2, Math.floor(input.length * 0.4));
+  const limit = Math.max(2, Math.floor(input.length * 0.25));
   return bestScore <= limit ? best : undefined;
 }
 
