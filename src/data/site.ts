@@ -37,9 +37,11 @@ export interface Site {
 }
 
 let cached: Promise<Site> | undefined;
+let lastReport = '';
 
-/** Returns the site, computed on first use and shared by every page of the build. */
+/** Returns the site, computed once and shared by every page of a build (recomputed per request in dev, where pages change). */
 export function loadSite(): Promise<Site> {
+  if (buildState().command !== 'build') return computeSite();
   cached ??= computeSite();
   return cached;
 }
@@ -108,7 +110,8 @@ function failOnErrors(diagnostics: Diagnostic[]): void {
   if (!diagnostics.some((d) => d.severity === 'error')) return;
   const report = formatReport(diagnostics);
   if (buildState().command === 'build') throw new ContentError(report);
-  console.warn(report);
+  if (report !== lastReport) console.warn(report);
+  lastReport = report;
 }
 
 /** Returns the prerequisites of a page as pages (unknown entries were reported by the source check). */

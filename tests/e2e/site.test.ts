@@ -71,6 +71,19 @@ describe('the built site in Chromium', () => {
     await page.waitForURL(`${siteUrl}guide/docker/#volumes`);
   });
 
+  it('ranks a page whose title matches above pages that only mention the word', async () => {
+    await page.goto(`${siteUrl}guide/`);
+    await page.getByRole('button', { name: /Search/ }).click();
+    const input = page.getByRole('combobox', { name: 'Search' });
+    await input.fill('glossary');
+    await page.getByRole('option').nth(1).waitFor();
+    const first = page.getByRole('option').first();
+    expect(await first.locator('.result-title').textContent()).toBe('Glossary');
+    expect(await first.locator('.result-section').textContent()).toContain('Reference');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+  });
+
   it('serves a 404 page that offers search', async () => {
     const response = await page.goto(`${siteUrl}no/such/page/`);
     expect(response?.status()).toBe(404);
