@@ -112,6 +112,10 @@ function wire(root: HTMLElement, dialog: HTMLDialogElement): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setActive(input, list, active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Escape') {
+      // A search field would spend the first Escape on clearing itself; Escape always closes search here.
+      event.preventDefault();
+      dialog.close();
     } else if (event.key === 'Enter') {
       const link = list.querySelectorAll<HTMLAnchorElement>('[role="option"] a')[Math.max(active, 0)];
       if (link) {
