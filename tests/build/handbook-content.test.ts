@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, type BuildRun } from '../helpers/build.ts';
+
+// The links of the section overview as its owner wrote them: each must resolve on the site.
+const SEED_LINKS: Record<string, string> = {
+  './docker/README.md': 'infrastructure/docker/',
+  './kubernetes/README.md': 'infrastructure/kubernetes/',
+  './cicd/README.md': 'infrastructure/cicd/',
+  './terraform/README.md': 'infrastructure/terraform/',
+  './monitoring/README.md': 'infrastructure/monitoring/',
+  './RESOURCES.md': 'infrastructure/resources/',
+  '../00-foundations/README.md': 'foundations/',
+  '../01-programming/README.md': 'programming/',
+  '../02-architectures/README.md': 'architectures/',
+  '../03-methodologies/README.md': 'methodologies/',
+  '../04-frontend/README.md': 'frontend/',
+  '../05-backend/README.md': 'backend/',
+  '../07-cloud/RESOURCES.md': 'cloud/resources/',
+  '../08-security/README.md': 'security/',
+  '../09-ai-ml/README.md': 'ai-ml/',
+  '../10-domain-examples/README.md': 'domain-examples/',
+  '../11-case-studies/README.md': 'case-studies/',
+  '../12-career/README.md': 'career/',
+};
+
+let run: BuildRun;
+
+describe('building the handbook in content/ in strict link mode', () => {
+  beforeAll(async () => {
+    run = await runBuild(resolve('content'));
+  });
+
+  it('succeeds with no content problem', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/errors?, \d+ warnings? in the content/);
+  });
+
+  it('writes the home page, the section, 404, sitemap and the search index', () => {
+    for (const file of ['index.html', 'infrastructure/index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js']) {
+      expect(existsSync(join(run.outDir, file)), file).toBe(true);
+    }
+  });
+
+  it('resolves every link of the section overview to a built page', () => {
+    const source = readFileSync('content/06-infrastructure/README.md', 'utf8');
+    const html = readFileSync(join(run.outDir, 'infrastructure/index.html'), 'utf8');
+    for (const [link, route] of Object.entries(SEED_LINKS)) {
+      expect(source, link).toContain(`](${link})`);
+      expect(html, route).toContain(`href="/${route}"`);
+      expect(existsSync(join(run.outDir, route, 'index.html')), route).toBe(true);
+    }
+  });
+});
