@@ -19,7 +19,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // remark-gfm is listed explicitly (the design names it), so the processor's own GFM is off.
+  // Code is highlighted by our rehype-code-blocks plugin (colour classes, label, copy button).
   markdown: {
+    syntaxHighlight: false,
     processor: unified({ gfm: false, smartypants: false, ...plugins }),
   },
   integrations: [handbook(siteConfig), mdx(), sitemap()],

@@ -1,9 +1,11 @@
 // Builds the site atomically: into a temporary folder, moved over dist/ only when the build succeeded.
 // Content problems are printed as one report without a stack trace; a stack trace means a generator bug.
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
 import { join, resolve } from 'node:path';
 import { build } from 'astro';
 import { createHash } from 'node:crypto';
+import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
@@ -11,7 +13,15 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
-const contentKey = createHash('sha256').update(`${resolve(root, process.env.HANDBOOK_CONTENT ?? 'content')}\n${process.env.HANDBOOK_BASE ?? ''}`).digest('hex').slice(0, 12);
+// Rendered pages are cached per content tree, base path and version of the Markdown pipeline:
+// Astro's cache does not notice when our plugins change, so their source is part of the key.
+const pipeline = globSync(['src/plugins/**', 'src/lib/**', 'package-lock.json'], { cwd: root }).sort();
+const contentKey = createHash('sha256')
+  .update(`${resolve(root, process.env.HANDBOOK_CONTENT ?? 'content')}\n${process.env.HANDBOOK_BASE ?? ''}\n`)
+  .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
+  .digest('hex')
+  .slice(0, 12);
+const release = await acquireBuildLock(root);
 const tmp = mkdtempSync(join(root, '.handbook-build-'));
 
 function isContentError(error: unknown): error is Error {
@@ -46,4 +56,6 @@ try {
     console.error(error);
   }
   process.exitCode = 1;
+} finally {
+  release();
 }

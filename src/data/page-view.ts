@@ -1,4 +1,5 @@
-import { breadcrumbs, buildSidebar, prevNext, type SidebarItem } from '../lib/navigation.ts';
+import { formatDate } from '../lib/git-dates.ts';
+import { breadcrumbs, buildSidebar, countPages, prevNext, type FolderNode, type SidebarItem } from '../lib/navigation.ts';
 import { withBase } from '../lib/routes.ts';
 import { editUrl } from '../lib/site-config.ts';
 import { buildToc, type TocEntry } from '../lib/toc.ts';
@@ -21,6 +22,27 @@ export interface SidebarView {
   children?: SidebarView[];
 }
 
+/** The line under a page's title. */
+export interface PageMetaView {
+  level?: string | undefined;
+  readingMinutes: number;
+  updated?: { iso: string; label: string } | undefined;
+  prerequisites: ViewLink[];
+}
+
+/** A section card on the home page. */
+export interface SectionCard extends ViewLink {
+  level?: string | undefined;
+  pages: number;
+}
+
+/** What the home page shows above its own text: where to start and the sections as cards. */
+export interface HomeView {
+  start?: ViewLink | undefined;
+  learningPath?: string | undefined;
+  sections: SectionCard[];
+}
+
 /** Everything the page layout renders for one page. */
 export interface PageView {
   page: SitePage;
@@ -34,8 +56,9 @@ export interface PageView {
   prev?: ViewLink;
   next?: ViewLink;
   backlinks: ViewLink[];
-  prerequisites: ViewLink[];
-  editHref?: string;
+  meta: PageMetaView;
+  home?: HomeView | undefined;
+  editHref?: string | undefined;
 }
 
 const href = (route: string) => withBase(siteConfig.base, route);
@@ -78,7 +101,26 @@ export function pageView(site: Site, file: string): PageView {
       const from = site.byFile.get(f);
       return from ? [linkTo(from)] : [];
     }),
-    prerequisites: prerequisitesOf(site, page).map(linkTo),
+    meta: {
+      level: page.frontmatter.level,
+      readingMinutes: page.readingMinutes,
+      updated: page.lastUpdated ? { iso: page.lastUpdated, label: formatDate(page.lastUpdated) } : undefined,
+      prerequisites: prerequisitesOf(site, page).map(linkTo),
+    },
+    home: page.route === '/' ? homeView(site, page, next) : undefined,
     editHref: editUrl(siteConfig, file),
+  };
+}
+
+function homeView(site: Site, home: SitePage, next: Pick<SitePage, "title" | "route"> | undefined): HomeView {
+  const sections = site.tree.children.filter((c): c is FolderNode => c.type === 'folder' && c.index !== undefined);
+  const learningPath = home.headings.find((h) => h.slug.includes('learning-path'));
+  return {
+    start: next && linkTo(next),
+    learningPath: learningPath ? `#${learningPath.slug}` : undefined,
+    sections: sections.map((folder) => {
+      const index = site.byFile.get(folder.index!.file)!;
+      return { ...linkTo(index), level: index.frontmatter.level, pages: countPages(folder) };
+    }),
   };
 }

@@ -6,11 +6,13 @@ import { resolvePagePath } from '../lib/check-source.ts';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
 import { validFields, type Frontmatter } from '../lib/frontmatter.ts';
 import { buildTree, readingOrder, type FolderNode, type NavPage } from '../lib/navigation.ts';
+import { readingMinutes } from '../lib/git-dates.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { toRoute } from '../lib/routes.ts';
 import type { Heading } from '../lib/toc.ts';
 import type { PageRecord } from '../plugins/page-record.ts';
 import { siteConfig } from '../site-config.ts';
+import { lastCommitDates } from './git-dates.ts';
 import { displayPath } from './preflight.ts';
 import { buildState, ContentError } from './store.ts';
 
@@ -19,8 +21,13 @@ export interface SitePage extends NavPage {
   description?: string;
   frontmatter: Frontmatter;
   headings: Heading[];
-  /** Whether the page's own Markdown has a `# H1` (else the layout prints the title). */
-  hasH1: boolean;
+  /** Whether the layout prints the title as the page's `<h1>` (the body has no leading `# H1` of its own left). */
+  printTitle: boolean;
+  /** Id for the printed `<h1>`: the one the body's leading `# H1` had. */
+  titleId?: string | undefined;
+  readingMinutes: number;
+  /** ISO date of the last commit that changed the file, when git knows it. */
+  lastUpdated?: string | undefined;
   Content: AstroComponentFactory;
 }
 
@@ -58,6 +65,7 @@ async function computeSite(): Promise<Site> {
   const pages: SitePage[] = [];
   const records: { file: string; record: PageRecord }[] = [];
   const problems: Diagnostic[] = [];
+  const dates = lastCommitDates(siteConfig.contentRoot);
   for (const { entry, result } of rendered) {
     const file = entry.id;
     const frontmatter = validFields(entry.data);
@@ -77,7 +85,10 @@ async function computeSite(): Promise<Site> {
       description: frontmatter.description ?? record.firstParagraph,
       frontmatter,
       headings: result.headings,
-      hasH1: record.h1 !== undefined,
+      printTitle: record.titleId !== undefined || record.h1 === undefined,
+      titleId: record.titleId || undefined,
+      readingMinutes: readingMinutes(record.words ?? 0),
+      lastUpdated: dates.get(file),
       Content: result.Content as AstroComponentFactory,
     });
   }

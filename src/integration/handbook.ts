@@ -7,6 +7,7 @@ import type { SiteConfig } from '../lib/site-config.ts';
 import { runPreflight } from '../data/preflight.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { assetUrlMap, publishAssets } from './assets.ts';
+import { codeCssPlugin } from './code-css.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 const MIME: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
@@ -16,8 +17,9 @@ export function handbook(config: SiteConfig): AstroIntegration {
   return {
     name: 'handbook',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         if (command === 'preview') return;
+        updateConfig({ vite: { plugins: [codeCssPlugin()] } });
         resetBuildState();
         const preflight = runPreflight(config.contentRoot);
         const state = buildState();

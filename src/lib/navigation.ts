@@ -177,3 +177,8 @@ export function breadcrumbs(root: FolderNode, page: NavPage): Crumb[] {
   }));
   return [...crumbs, { label: page.title, route: page.route }];
 }
+
+/** Returns how many pages a folder holds, its index and all subfolders included. */
+export function countPages(folder: FolderNode): number {
+  return (folder.index ? 1 : 0) + folder.children.reduce((n, c) => n + (c.type === 'page' ? 1 : countPages(c)), 0);
+}

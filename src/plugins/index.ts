@@ -2,10 +2,15 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import type { Options } from './link-options.ts';
+import { CODE_THEMES } from './code-theme.ts';
+import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeCollectIds } from './rehype-collect-ids.ts';
+import { rehypeExtractTitle } from './rehype-extract-title.ts';
+import { rehypeGithubAlerts } from 'rehype-github-alerts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeLinks } from './rehype-links.ts';
 import { rehypeRawMarkdown } from './rehype-raw-markdown.ts';
+import { rehypeScrollTables } from './rehype-scroll-tables.ts';
 import { remarkLinks } from './remark-links.ts';
 import { remarkPageMeta } from './remark-page-meta.ts';
 
@@ -13,13 +18,17 @@ import { remarkPageMeta } from './remark-page-meta.ts';
 export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     remarkPlugins: [remarkGfm, remarkPageMeta, [remarkLinks, options]],
-    // rehype-raw first so raw HTML is visible to the rest; ids are collected last.
+    // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
     rehypePlugins: [
       rehypeRawMarkdown,
       [rehypeLinks, options],
+      [rehypeCodeBlocks, { themes: CODE_THEMES }],
+      rehypeScrollTables,
       rehypeSlug,
       rehypeHeadingAnchors,
+      [rehypeGithubAlerts, {}],
       rehypeCollectIds,
+      rehypeExtractTitle,
     ],
   };
 }

@@ -16,6 +16,10 @@ export interface PageRecord {
   h1?: string;
   /** Plain text of the first paragraph. */
   firstParagraph?: string;
+  /** Id of the leading `# H1` taken out of the body for the layout to print; undefined when none. */
+  titleId?: string | undefined;
+  /** Words in the page, for the reading time. */
+  words?: number;
   links: LinkRecord[];
   /** Every `id` (and `<a name>`) in the rendered page. */
   ids: string[];

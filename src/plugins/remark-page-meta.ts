@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { pageRecord } from './page-record.ts';
 
-/** Records the first `# H1` and the first paragraph's plain text of each page. */
+/** Records the first `# H1`, the first paragraph's plain text and the word count of each page. */
 export function remarkPageMeta() {
   return (tree: Root, file: VFile) => {
     const record = pageRecord(file);
@@ -12,5 +12,6 @@ export function remarkPageMeta() {
     record.h1 = h1 ? toString(h1, { includeHtml: false }).trim() || undefined : undefined;
     const text = paragraph ? toString(paragraph, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
     record.firstParagraph = text || undefined;
+    record.words = toString(tree, { includeHtml: false }).split(/\s+/).filter(Boolean).length;
   };
 }

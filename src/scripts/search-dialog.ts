@@ -42,11 +42,13 @@ function bestTarget(data: ResultData): SubResult | undefined {
 
 function renderResult(data: ResultData, index: number): HTMLLIElement {
   const target = bestTarget(data);
+  // The link itself is the option (a listbox option may not contain another interactive element).
   const li = document.createElement('li');
-  li.id = `hb-result-${index}`;
-  li.setAttribute('role', 'option');
-  li.setAttribute('aria-selected', 'false');
+  li.setAttribute('role', 'none');
   const link = document.createElement('a');
+  link.id = `hb-result-${index}`;
+  link.setAttribute('role', 'option');
+  link.setAttribute('aria-selected', 'false');
   link.href = target?.url ?? data.url;
   link.tabIndex = -1;
   const title = document.createElement('span');
@@ -117,7 +119,7 @@ function wire(root: HTMLElement, dialog: HTMLDialogElement): void {
       event.preventDefault();
       dialog.close();
     } else if (event.key === 'Enter') {
-      const link = list.querySelectorAll<HTMLAnchorElement>('[role="option"] a')[Math.max(active, 0)];
+      const link = list.querySelectorAll<HTMLAnchorElement>('a[role="option"]')[Math.max(active, 0)];
       if (link) {
         event.preventDefault();
         dialog.close();

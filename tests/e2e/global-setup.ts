@@ -1,24 +1,32 @@
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { fixture, runBuild } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The fixture site, built under the sub-path /handbook/. */
     siteUrl: string;
+    /** The handbook in content/, built at the root. */
+    handbookUrl: string;
+    /** Output folder of the handbook build. */
+    handbookDir: string;
   }
 }
 
-/** Builds the fixture site under a sub-path base once and serves it for every end-to-end test. */
+/** Builds the fixture site (under a sub-path) and the handbook once, and serves both for every end-to-end test. */
 export default async function setup(project: TestProject) {
   const base = '/handbook/';
-  const run = await runBuild(fixture('site'), { HANDBOOK_BASE: base });
-  if (run.code !== 0) throw new Error(`The fixture site did not build:\n${run.stderr}`);
-  const server = await serveStatic(run.outDir, base);
-  project.provide('siteUrl', server.url);
+  const [site, handbook] = await Promise.all([runBuild(fixture('site'), { HANDBOOK_BASE: base }), runBuild(resolve('content'))]);
+  for (const run of [site, handbook]) if (run.code !== 0) throw new Error(`A site for the end-to-end tests did not build:\n${run.stderr}`);
+  const siteServer = await serveStatic(site.outDir, base);
+  const handbookServer = await serveStatic(handbook.outDir, '/');
+  project.provide('siteUrl', siteServer.url);
+  project.provide('handbookUrl', handbookServer.url);
+  project.provide('handbookDir', handbook.outDir);
   return async () => {
-    await server.close();
-    rmSync(dirname(run.outDir), { recursive: true, force: true });
+    await Promise.all([siteServer.close(), handbookServer.close()]);
+    for (const run of [site, handbook]) rmSync(dirname(run.outDir), { recursive: true, force: true });
   };
 }

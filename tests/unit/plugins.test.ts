@@ -70,6 +70,39 @@ describe('markdown plugins', () => {
     const { html } = await render('## Volumes');
     expect(html).toMatch(/<h2 id="volumes">Volumes<a class="heading-anchor" aria-label="Link to this section: Volumes" href="#volumes">/);
   });
+  it('highlights code with colour classes for both themes, no inline styles, and adds a label and copy button', async () => {
+    const { html } = await render('```bash\necho "hi" # note\n```');
+    expect(html).toContain('<span class="code-lang">Bash</span>');
+    expect(html).toContain('<button type="button" class="copy-button" data-copy="">Copy</button>');
+    expect(html).toMatch(/<span class="l-[0-9a-f]{6} d-[0-9a-f]{6}">echo<\/span>/);
+    expect(html).not.toContain('style=');
+  });
+  it('highlights PromQL with its own grammar', async () => {
+    const { html } = await render('```promql\nsum(rate(http_requests_total[5m]))\n```');
+    expect(html).toContain('<span class="code-lang">PromQL</span>');
+    expect(html).toMatch(/<span class="l-[0-9a-f]{6} d-[0-9a-f]{6}">sum<\/span>/);
+  });
+  it('keeps a block without a language as plain monospace text, line for line', async () => {
+    const { html } = await render('```\n+--+\n|  |\n+--+\n```');
+    expect(html).toContain('<pre tabindex="0" class="plain"><code>+--+\n|  |\n+--+\n</code></pre>');
+  });
+  it('renders GitHub alerts as callouts with icon and title', async () => {
+    const { html } = await render('> [!WARNING]\n> Back up first.');
+    expect(html).toContain('class="markdown-alert markdown-alert-warning"');
+    expect(html).toMatch(/<p class="markdown-alert-title"><svg[^>]*>.*<\/svg>Warning<\/p>/s);
+  });
+  it('renders task lists, footnotes and tables as GitHub does', async () => {
+    const { html } = await render('- [x] done\n- [ ] open\n\nText[^1].\n\n[^1]: A note.\n\n| A | B |\n| - | - |\n| 1 | 2 |');
+    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('id="user-content-fn-1"');
+    expect(html).toMatch(/<section class="table-scroll" tabindex="0" aria-label="Table 1: A"><table>/);
+  });
+  it('takes a leading H1 out of the body and keeps its id for the layout', async () => {
+    const { html, record } = await render('# Docker basics\n\nText.');
+    expect(html).not.toContain('<h1');
+    expect(record.titleId).toBe('docker-basics');
+    expect(record.ids).toContain('docker-basics');
+  });
   it('records the first H1 and the first paragraph as plain text', async () => {
     const { record } = await render('# Docker *basics*\n\nContainers **package** an app with <em>its</em> dependencies.\n\nMore.');
     expect(record.h1).toBe('Docker basics');

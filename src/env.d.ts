@@ -1,0 +1,1 @@
+declare module 'virtual:handbook/code.css';

@@ -1,0 +1,65 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
+import { visit } from 'unist-util-visit';
+import { EXTRA_GRAMMARS, PLAIN_LANGUAGES, languageLabel } from './code-languages.ts';
+import { colorClasses } from './code-theme.ts';
+
+/** Options for {@link rehypeCodeBlocks}. */
+export interface Options {
+  /** Shiki themes for the light and dark colour schemes. */
+  themes: { light: string; dark: string };
+}
+
+let highlighter: Promise<Highlighter> | undefined;
+
+async function loadLanguage(shiki: Highlighter, lang: string): Promise<boolean> {
+  if (shiki.getLoadedLanguages().includes(lang)) return true;
+  const extra = EXTRA_GRAMMARS[lang];
+  if (extra) await shiki.loadLanguage(extra);
+  else if (lang in bundledLanguages) await shiki.loadLanguage(lang as keyof typeof bundledLanguages);
+  else return false;
+  return true;
+}
+
+function languageOf(code: Element): string {
+  const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
+  return classes.find((c) => c.startsWith('language-'))?.slice('language-'.length).toLowerCase() ?? '';
+}
+
+function header(lang: string): Element {
+  const children: ElementContent[] = [];
+  if (lang) children.push({ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] });
+  children.push({ type: 'element', tagName: 'button', properties: { type: 'button', className: ['copy-button'], dataCopy: '' }, children: [{ type: 'text', value: 'Copy' }] });
+  return { type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children };
+}
+
+/**
+ * Highlights fenced code at build time with Shiki in a light and a dark theme, and wraps each block
+ * with its language label and a copy button. Unknown and plain languages stay monospace text.
+ */
+export function rehypeCodeBlocks(options: Options) {
+  return async (tree: Root) => {
+    highlighter ??= createHighlighter({ themes: [options.themes.light, options.themes.dark], langs: [] });
+    const shiki = await highlighter;
+    const blocks: { pre: Element; parent: Element | Root; index: number; lang: string; code: string }[] = [];
+    visit(tree, 'element', (node, index, parent) => {
+      const code = node.tagName === 'pre' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
+      if (!code || !parent || index === undefined) return;
+      blocks.push({ pre: node, parent, index, lang: languageOf(code), code: toString(code).replace(/\n$/, '') });
+    });
+    for (const block of blocks) {
+      let pre: Element = { ...block.pre, properties: { ...block.pre.properties, tabIndex: 0, className: ['plain'] } };
+      if (!PLAIN_LANGUAGES.has(block.lang) && (await loadLanguage(shiki, block.lang))) {
+        const root = shiki.codeToHast(block.code, { lang: block.lang, themes: options.themes, defaultColor: false, transformers: [colorClasses] });
+        pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre') ?? pre;
+      }
+      block.parent.children[block.index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'], dataLanguage: block.lang || undefined },
+        children: [header(block.lang), pre],
+      };
+    }
+  };
+}

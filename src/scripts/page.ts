@@ -1,0 +1,79 @@
+import { initSearchTriggers } from './search-trigger.ts';
+
+const THEME_KEY = 'hb-theme';
+
+function currentTheme(): 'light' | 'dark' {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function initThemeToggle(): void {
+  const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
+  if (!button) return;
+  const show = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+  show();
+  button.addEventListener('click', () => {
+    const next = currentTheme() === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset.theme = next;
+    try {
+      localStorage.setItem(THEME_KEY, next);
+    } catch {
+      // Private windows may refuse storage; the choice then lasts for this page only.
+    }
+    show();
+  });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
+}
+
+function initMenu(): void {
+  const button = document.querySelector<HTMLButtonElement>('.menu-button');
+  const panel = document.getElementById('hb-sidebar');
+  if (!button || !panel) return;
+  const setOpen = (open: boolean, focus: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('open', open);
+    if (open && focus) (panel.querySelector<HTMLElement>('[aria-current="page"]') ?? panel.querySelector<HTMLElement>('a'))?.focus();
+    if (!open && focus) button.focus();
+  };
+  button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true', true));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && panel.classList.contains('open')) setOpen(false, true);
+  });
+  document.addEventListener('click', (event) => {
+    const target = event.target as Node;
+    if (panel.classList.contains('open') && !panel.contains(target) && !button.contains(target)) setOpen(false, false);
+  });
+}
+
+function initCopyButtons(): void {
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  document.body.append(status);
+  document.addEventListener('click', async (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-copy]');
+    const code = button?.closest('.code-block')?.querySelector('pre');
+    if (!button || !code) return;
+    try {
+      await navigator.clipboard.writeText(code.innerText.replace(/\n$/, ''));
+      button.textContent = 'Copied';
+      status.textContent = 'Code copied to the clipboard.';
+    } catch {
+      button.textContent = 'Copy failed';
+      status.textContent = 'The browser did not allow copying; select the code and copy it by hand.';
+    }
+    setTimeout(() => {
+      button.textContent = 'Copy';
+      status.textContent = '';
+    }, 2000);
+  });
+}
+
+/** Wires the page's interactive parts: search shortcuts, theme toggle, menu and copy buttons. */
+export function initPage(): void {
+  initSearchTriggers();
+  initThemeToggle();
+  initMenu();
+  initCopyButtons();
+}
