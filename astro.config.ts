@@ -17,7 +17,8 @@ export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files: the Content-Security-Policy allows no inline styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // remark-gfm is listed explicitly (the design names it), so the processor's own GFM is off.
   // Code is highlighted by our rehype-code-blocks plugin (colour classes, label, copy button).
   markdown: {

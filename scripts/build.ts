@@ -5,11 +5,15 @@ import { globSync } from 'tinyglobby';
 import { join, resolve } from 'node:path';
 import { build } from 'astro';
 import { createHash } from 'node:crypto';
+import { checkContentRoot } from '../src/data/preflight.ts';
+import { formatReport } from '../src/lib/diagnostics.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+// A production build whatever the caller's environment (vitest, for one, sets NODE_ENV=test).
+process.env.NODE_ENV = 'production';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
@@ -21,6 +25,13 @@ const contentKey = createHash('sha256')
   .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
   .digest('hex')
   .slice(0, 12);
+const rootProblem = checkContentRoot(resolve(root, process.env.HANDBOOK_CONTENT ?? 'content'));
+if (rootProblem) {
+  console.error(formatReport([rootProblem]));
+  console.error('Nothing was built; dist/ was left as it was.');
+  process.exit(1);
+}
+
 const release = await acquireBuildLock(root);
 const tmp = mkdtempSync(join(root, '.handbook-build-'));
 

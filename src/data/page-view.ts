@@ -112,9 +112,10 @@ export function pageView(site: Site, file: string): PageView {
   };
 }
 
-function homeView(site: Site, home: SitePage, next: Pick<SitePage, "title" | "route"> | undefined): HomeView {
+function homeView(site: Site, home: SitePage, next: Pick<SitePage, "title" | "route"> | undefined): HomeView | undefined {
   const sections = site.tree.children.filter((c): c is FolderNode => c.type === 'folder' && c.index !== undefined);
   const learningPath = home.headings.find((h) => h.slug.includes('learning-path'));
+  if (sections.length === 0 && !next) return undefined;
   return {
     start: next && linkTo(next),
     learningPath: learningPath ? `#${learningPath.slug}` : undefined,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { checkSource } from '../lib/check-source.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
@@ -25,25 +25,30 @@ export function displayPath(contentRoot: string, file: string, cwd = process.cwd
   return rel.startsWith('..') ? abs : rel || '.';
 }
 
-/** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, route collisions. */
-export function runPreflight(contentRoot: string): Preflight {
-  const shown = displayPath(contentRoot, '');
+/** Returns the problem with the content root itself (missing, not a folder, no page), if any. */
+export function checkContentRoot(contentRoot: string, pageCount?: number): Diagnostic | undefined {
+  const file = displayPath(contentRoot, '');
   if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) {
-    const d = diagnostic({ file: shown, rule: 'missing-content-root', severity: 'error', message: 'the content root does not exist or is not a folder' });
-    return { index: createPageIndex([]), diagnostics: [d], excluded: [], bodyLineOffsets: new Map(), fatal: true };
+    return diagnostic({ file, rule: 'missing-content-root', severity: 'error', message: 'the content root does not exist or is not a folder' });
   }
-  const { pageFiles, assetFiles } = scanContent(contentRoot);
+  const pages = pageCount ?? scanContent(contentRoot).pageFiles.length;
+  if (pages === 0) return diagnostic({ file, rule: 'missing-content-root', severity: 'error', message: 'the content root holds no .md or .mdx page' });
+  return undefined;
+}
+
+/** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, MDX, route collisions. */
+export function runPreflight(contentRoot: string, componentsDir = resolve('src/components')): Preflight {
+  const isFolder = existsSync(contentRoot) && statSync(contentRoot).isDirectory();
+  const { pageFiles, assetFiles } = isFolder ? scanContent(contentRoot) : { pageFiles: [], assetFiles: [] };
+  const missing = checkContentRoot(contentRoot, pageFiles.length);
+  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], bodyLineOffsets: new Map(), fatal: true };
   const index = createPageIndex(pageFiles, assetFiles);
-  if (pageFiles.length === 0) {
-    const d = diagnostic({ file: shown, rule: 'missing-content-root', severity: 'error', message: 'the content root holds no .md or .mdx page' });
-    return { index, diagnostics: [d], excluded: [], bodyLineOffsets: new Map(), fatal: true };
-  }
   const diagnostics: Diagnostic[] = [];
   const excluded: string[] = [];
   const drafts = new Set<string>();
   const bodyLineOffsets = new Map<string, number>();
   for (const file of pageFiles) {
-    const result = checkSource(file, readFileSync(join(contentRoot, file)), index);
+    const result = checkSource(file, readFileSync(join(contentRoot, file)), index, { absPath: join(contentRoot, file), componentsDir });
     diagnostics.push(...result.diagnostics);
     if (result.fatal) excluded.push(file);
     if (result.bodyLineOffset > 0) bodyLineOffsets.set(file, result.bodyLineOffset);

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { diagnostic } from './diagnostics.ts';
+import { checkMdx } from './check-mdx.ts';
 import { validateFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { parseFrontmatterSource } from './frontmatter-source.ts';
 import type { PageIndex } from './page-index.ts';
@@ -25,8 +26,14 @@ export function relativeFrom(fromFile: string, toFile: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-/** Checks a page's bytes: encoding, emptiness, frontmatter syntax and fields, prerequisites. */
-export function checkSource(file: string, bytes: Uint8Array, index: PageIndex): SourceCheck {
+/** Where MDX pages are checked against: the page's absolute path and the components folder. */
+export interface MdxContext {
+  absPath: string;
+  componentsDir: string;
+}
+
+/** Checks a page's bytes: encoding, emptiness, frontmatter syntax and fields, prerequisites, MDX. */
+export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, mdx?: MdxContext): SourceCheck {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -58,7 +65,14 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex): 
     const candidates = [...index.pages].map((p) => relativeFrom(file, p));
     return [diagnostic({ file, line, column: 1, rule: 'missing-prerequisite', severity: 'error', message: `prerequisite \`${entry}\` is not a page${didYouMean(entry, candidates)}` })];
   }));
-  return { fatal: false, diagnostics, frontmatter: result.ok ? result.data : undefined, bodyLineOffset: parsed.bodyLineOffset };
+  let fatal = false;
+  if (mdx && /\.mdx$/i.test(file)) {
+    const body = text.split('\n').slice(parsed.bodyLineOffset).join('\n');
+    const checked = checkMdx(file, mdx.absPath, body, parsed.bodyLineOffset, mdx.componentsDir);
+    diagnostics.push(...checked.diagnostics);
+    fatal = checked.fatal;
+  }
+  return { fatal, diagnostics, frontmatter: result.ok ? result.data : undefined, bodyLineOffset: parsed.bodyLineOffset };
 }
 
 /** Returns the page file a relative path names (a page or a folder with a README), or undefined. */

@@ -14,6 +14,9 @@ export const RULES = {
   'invalid-encoding': 'save the file as UTF-8',
   'missing-prerequisite': 'list prerequisites as paths of existing pages relative to this page',
   'missing-content-root': 'point HANDBOOK_CONTENT at a folder holding .md or .mdx files',
+  'mdx-syntax': 'fix the MDX at that place, or rename the page to .md if it needs no components',
+  'mdx-import': 'import components from src/components/ only, by a relative path',
+  'mdx-export': 'move the code into a component in src/components/',
 } as const;
 
 /** A rule id from {@link RULES}. */

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
@@ -42,7 +42,7 @@ export function rehypeCodeBlocks(options: Options) {
   return async (tree: Root) => {
     highlighter ??= createHighlighter({ themes: [options.themes.light, options.themes.dark], langs: [] });
     const shiki = await highlighter;
-    const blocks: { pre: Element; parent: Element | Root; index: number; lang: string; code: string }[] = [];
+    const blocks: { pre: Element; parent: Parents; index: number; lang: string; code: string }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       const code = node.tagName === 'pre' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
       if (!code || !parent || index === undefined) return;

@@ -51,14 +51,6 @@ describe('a build with content problems', () => {
     expect(run.stderr).toContain('missing-content-root the content root does not exist');
   });
 
-  it('keeps the previous dist/ when a later build fails', async () => {
-    const good = await runBuild(fixture('site'));
-    expect(good.code, good.stderr).toBe(0);
-    const bad = await runBuild(fixture('broken-link'), {}, good.outDir);
-    expect(bad.code).toBe(1);
-    expect(existsSync(join(good.outDir, 'guide/docker/index.html'))).toBe(true);
-  });
-
   it('builds a tree given by a path outside the project', async () => {
     const root = join(fixture('site'), '..', '..', '..', 'node_modules', '.cache', `tree-${process.pid}`);
     mkdirSync(root, { recursive: true });

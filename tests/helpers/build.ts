@@ -17,8 +17,10 @@ export const fixture = (name: string) => resolve('tests/fixtures', name);
 /** Runs the real build script (as `npm run build` does) on a content tree, into its own output folder. */
 export function runBuild(contentRoot: string, env: Record<string, string> = {}, outDir = join(mkdtempSync(join(tmpdir(), 'handbook-out-')), 'dist')): Promise<BuildRun> {
   return new Promise((done, fail) => {
+    // The build sees the environment a user's shell would give it, not vitest's (VITEST, NODE_ENV=test).
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
     const child = spawn(process.execPath, ['scripts/build.ts'], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, HANDBOOK_OUT: outDir, ...env },
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, HANDBOOK_OUT: outDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

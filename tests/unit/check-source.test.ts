@@ -42,3 +42,24 @@ describe('checkSource', () => {
     expect(check('---\nprerequisites: [../docker/]\n---\n# T\n').diagnostics).toEqual([]);
   });
 });
+
+describe('checkSource on MDX pages', () => {
+  const mdx = (text: string) =>
+    checkSource('docs/page.mdx', new TextEncoder().encode(text), index, { absPath: '/repo/content/docs/page.mdx', componentsDir: '/repo/src/components' });
+
+  it('accepts an import from src/components/', () => {
+    expect(mdx("import Card from '../../src/components/Card.astro';\n\n# Page\n").diagnostics).toEqual([]);
+  });
+  it('rejects other imports and any export, on their lines after the frontmatter', () => {
+    const result = mdx("---\nlevel: beginner\n---\nimport fs from 'node:fs';\nexport const x = 1;\n\n# Page\n");
+    expect(result.fatal).toBe(true);
+    expect(result.diagnostics.map((d) => [d.rule, d.line])).toEqual([
+      ['mdx-import', 4],
+      ['mdx-export', 5],
+    ]);
+  });
+  it('reports an MDX syntax error with its line and column', () => {
+    const result = mdx('# Page\n\nText {unclosed\n');
+    expect(result).toMatchObject({ fatal: true, diagnostics: [{ rule: 'mdx-syntax', line: 3 }] });
+  });
+});

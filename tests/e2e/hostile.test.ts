@@ -1,0 +1,108 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+let browser: Browser;
+let run: BuildRun;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  run = await runBuild(fixture('hostile'));
+  if (run.code !== 0) throw new Error(run.stderr);
+  server = await serveStatic(run.outDir, '/');
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (run) rmSync(dirname(run.outDir), { recursive: true, force: true });
+});
+
+/** Opens a page, recording CSP violations and console errors from the first script on. */
+async function watch(url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+describe('a page full of XSS attempts', () => {
+  it('runs none of the smuggled scripts, even when its links and traps are clicked', async () => {
+    const { page, problems } = await watch(server.url);
+    for (const name of ['javascript link', 'markdown javascript link', 'data link', 'click trap']) {
+      await page.getByText(name, { exact: true }).click();
+    }
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(page.url()).toBe(server.url);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps no script, frame, form, style, event handler or dangerous URL in the article', async () => {
+    const { page } = await watch(server.url);
+    const found = await page.evaluate(() => {
+      const article = document.querySelector('article')!;
+      const bad = [...article.querySelectorAll('script, iframe, form, style, object, embed, button, textarea, select, input:not([type=checkbox][disabled])')].map((el) => el.tagName);
+      for (const el of article.querySelectorAll('*')) {
+        for (const attr of el.getAttributeNames()) if (attr.startsWith('on') || attr === 'style') bad.push(`${el.tagName}[${attr}]`);
+        for (const attr of ['href', 'src']) if (/^\s*(javascript|data|vbscript):/i.test(el.getAttribute(attr) ?? '')) bad.push(`${el.tagName}[${attr}]`);
+      }
+      return bad;
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('keeps what GitHub keeps: details, kbd, sup, aligned paragraphs, sized images, task lists, heading ids', async () => {
+    const { page } = await watch(server.url);
+    expect(await page.locator('article details:not(.toc-inline) > summary').textContent()).toBe('Kept: details and summary');
+    expect(await page.locator('article kbd').count()).toBe(2);
+    expect(await page.locator('article sup').textContent()).toBe('2');
+    expect(await page.locator('article p[align="center"]').count()).toBe(1);
+    expect(await page.locator('article img[alt="Kept: sized image"]').getAttribute('width')).toBe('40');
+    expect(await page.locator('article input[type="checkbox"][disabled]').count()).toBe(1);
+    expect(await page.locator('#normal-heading').count()).toBe(1);
+    // Content cannot take the site's own ids.
+    expect(await page.locator('[id="hb-main"]').evaluate((el) => el.tagName)).toBe('MAIN');
+  });
+
+  it('serves every page with a CSP allowing only the site itself, inline scripts by hash', async () => {
+    const { page } = await watch(server.url);
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' 'sha256-");
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('the Content-Security-Policy in use', () => {
+  it('blocks nothing the site needs while navigating and searching across pages', async () => {
+    const siteUrl = inject('siteUrl');
+    const { page, problems } = await watch(siteUrl);
+    await page.getByRole('navigation', { name: 'Handbook sections' }).getByRole('link', { name: 'Guide' }).click();
+    await page.waitForURL(`${siteUrl}guide/`);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Search' }).fill('volumes');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/guide\/docker\//);
+    await page.locator('.code-block, h1').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+});
