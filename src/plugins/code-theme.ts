@@ -20,8 +20,8 @@ export const colorClasses: ShikiTransformer = {
         for (const [key, value] of Object.entries(style)) {
           if (key === '--shiki-light') classes.push(`l-${hex(value)}`);
           else if (key === '--shiki-dark') classes.push(`d-${hex(value)}`);
-          else if (key.endsWith('font-style') && value === 'italic') classes.push(key.includes('dark') ? 'd-i' : 'l-i');
-          else if (key.endsWith('font-weight') && value === 'bold') classes.push(key.includes('dark') ? 'd-b' : 'l-b');
+          else if (key.endsWith('font-style') && value === 'italic' && !classes.includes('it')) classes.push('it');
+          else if (key.endsWith('font-weight') && value === 'bold' && !classes.includes('bd')) classes.push('bd');
         }
         token.htmlStyle = {};
         if (classes.length > 0) token.htmlAttrs = { ...token.htmlAttrs, class: [token.htmlAttrs?.class, ...classes].filter(Boolean).join(' ') };
@@ -42,9 +42,9 @@ function themeColors(theme: ThemeRegistrationResolved): string[] {
 /** Returns the stylesheet of every colour class the two themes can produce. */
 export function codeStylesheet(light: ThemeRegistrationResolved, dark: ThemeRegistrationResolved): string {
   const rules = [
-    `:root{--code-fg:#${hex(light.fg)};--code-bg:#${hex(light.bg)}}`,
-    `:root[data-theme=dark]{--code-fg:#${hex(dark.fg)};--code-bg:#${hex(dark.bg)}}`,
-    `@media (prefers-color-scheme:dark){:root:not([data-theme=light]){--code-fg:#${hex(dark.fg)};--code-bg:#${hex(dark.bg)}}}`,
+    `:root{--code-fg:light-dark(#${hex(light.fg)},#${hex(dark.fg)});--code-bg:light-dark(#${hex(light.bg)},#${hex(dark.bg)})}`,
+    '.shiki .it{font-style:italic}',
+    '.shiki .bd{font-weight:700}',
     ...themeColors(light).map((c) => `.l-${c}{--l:#${c}}`),
     ...themeColors(dark).map((c) => `.d-${c}{--d:#${c}}`),
   ];
