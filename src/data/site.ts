@@ -44,6 +44,8 @@ export interface Site {
 }
 
 let cached: Promise<Site> | undefined;
+// One `git log` per process: the dev server recomputes the site per request, history rarely changes.
+let commitDates: Map<string, string> | undefined;
 let lastReport = '';
 
 /** Returns the site, computed once and shared by every page of a build (recomputed per request in dev, where pages change). */
@@ -65,7 +67,8 @@ async function computeSite(): Promise<Site> {
   const pages: SitePage[] = [];
   const records: { file: string; record: PageRecord }[] = [];
   const problems: Diagnostic[] = [];
-  const dates = lastCommitDates(siteConfig.contentRoot);
+  commitDates ??= lastCommitDates(siteConfig.contentRoot);
+  const dates = commitDates;
   for (const { entry, result } of rendered) {
     const file = entry.id;
     const frontmatter = validFields(entry.data);
