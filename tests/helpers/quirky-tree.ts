@@ -11,12 +11,12 @@ export interface PlantedProblem {
 const SECTIONS = ['getting-started', 'linux', 'networking', 'containers', 'kubernetes', 'ci-cd', 'terraform', 'observability', 'security', 'cloud', 'ai-ml', 'career'];
 
 /**
- * Writes a GitHub-style Markdown tree that imitates real-world quirks: 157 pages in numbered
- * sections, a README per folder, UPPER_CASE and kebab-case names, emoji-led headings, links to
+ * Writes a GitHub-style Markdown tree that imitates real-world quirks: 13 pages per numbered
+ * section plus the home page (157 pages with the default 12 sections), a README per folder, UPPER_CASE and kebab-case names, emoji-led headings, links to
  * folders, absolute filesystem paths, links to pages never written, code blocks without a
  * language, and pages of more than 100 KB. Returns the broken links it planted.
  */
-export function writeQuirkyTree(root: string): { pages: number; problems: PlantedProblem[] } {
+export function writeQuirkyTree(root: string, sectionCount = SECTIONS.length): { pages: number; problems: PlantedProblem[] } {
   const problems: PlantedProblem[] = [];
   let pages = 0;
   const write = (file: string, lines: string[]) => {
@@ -29,8 +29,9 @@ export function writeQuirkyTree(root: string): { pages: number; problems: Plante
     problems.push({ file, line: lines.length, rule });
   };
 
-  write('README.md', ['# Quirky Handbook', '', ...SECTIONS.map((s, i) => `- [${s}](./${String(i).padStart(2, '0')}-${s}/)`)]);
-  SECTIONS.forEach((name, i) => {
+  const sections = Array.from({ length: sectionCount }, (_, i) => (i < SECTIONS.length ? SECTIONS[i]! : `${SECTIONS[i % SECTIONS.length]}-${i}`));
+  write('README.md', ['# Quirky Handbook', '', ...sections.map((s, i) => `- [${s}](./${String(i).padStart(2, '0')}-${s}/)`)]);
+  sections.forEach((name, i) => {
     const dir = `${String(i).padStart(2, '0')}-${name}`;
     const readme: string[] = [`# 📚 ${name}`, '', `Section ${name}. Start with [the guide](./GUIDE.md) or the [deep dive folder](./deep-dive).`, '', '## 🎯 What is it?', '', 'Plain text.'];
     readme.push('', `Back [home](../README.md) and to the [emoji heading](#-what-is-it).`);
