@@ -88,6 +88,7 @@ describe('the built site in Chromium', () => {
     const response = await page.goto(`${siteUrl}no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
+    expect(await page.getByLabel('Search for a page').inputValue()).toBe('page');
     await page.getByLabel('Search for a page').fill('volumes');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('option').first().waitFor();
