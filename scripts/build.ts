@@ -7,6 +7,7 @@ import { build } from 'astro';
 import { createHash } from 'node:crypto';
 import { checkContentRoot } from '../src/data/preflight.ts';
 import { formatReport } from '../src/lib/diagnostics.ts';
+import { readSiteConfig } from '../src/lib/site-config.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
 
@@ -16,16 +17,17 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 process.env.NODE_ENV = 'production';
 
 const root = process.cwd();
+const config = readSiteConfig(process.env, root);
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
 // Rendered pages are cached per content tree, base path and version of the Markdown pipeline:
 // Astro's cache does not notice when our plugins change, so their source is part of the key.
 const pipeline = globSync(['src/plugins/**', 'src/lib/**', 'package-lock.json'], { cwd: root }).sort();
 const contentKey = createHash('sha256')
-  .update(`${resolve(root, process.env.HANDBOOK_CONTENT ?? 'content')}\n${process.env.HANDBOOK_BASE ?? ''}\n`)
+  .update(`${config.contentRoot}\n${config.base}\n`)
   .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
   .digest('hex')
   .slice(0, 12);
-const rootProblem = checkContentRoot(resolve(root, process.env.HANDBOOK_CONTENT ?? 'content'));
+const rootProblem = checkContentRoot(config.contentRoot);
 if (rootProblem) {
   console.error(formatReport([rootProblem]));
   console.error('Nothing was built; dist/ was left as it was.');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { parseGitLog } from '../lib/git-dates.ts';
+import { parseGitLog } from '../lib/reading-aids.ts';
 
 /**
  * Returns when each file under the content root was last committed, from one `git log` run.

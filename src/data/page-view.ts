@@ -1,4 +1,4 @@
-import { formatDate } from '../lib/git-dates.ts';
+import { formatDate } from '../lib/reading-aids.ts';
 import { breadcrumbs, buildSidebar, countPages, prevNext, type FolderNode, type SidebarItem } from '../lib/navigation.ts';
 import { withBase } from '../lib/routes.ts';
 import { editUrl } from '../lib/site-config.ts';
@@ -112,7 +112,7 @@ export function pageView(site: Site, file: string): PageView {
   };
 }
 
-function homeView(site: Site, home: SitePage, next: Pick<SitePage, "title" | "route"> | undefined): HomeView | undefined {
+function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined): HomeView | undefined {
   const sections = site.tree.children.filter((c): c is FolderNode => c.type === 'folder' && c.index !== undefined);
   const learningPath = home.headings.find((h) => h.slug.includes('learning-path'));
   if (sections.length === 0 && !next) return undefined;

@@ -6,7 +6,7 @@ import { resolvePagePath } from '../lib/check-source.ts';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
 import { validFields, type Frontmatter } from '../lib/frontmatter.ts';
 import { buildTree, readingOrder, type FolderNode, type NavPage } from '../lib/navigation.ts';
-import { readingMinutes } from '../lib/git-dates.ts';
+import { readingMinutes } from '../lib/reading-aids.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { toRoute } from '../lib/routes.ts';
 import type { Heading } from '../lib/toc.ts';

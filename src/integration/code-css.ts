@@ -1,6 +1,6 @@
-import { createHighlighter } from 'shiki';
 import type { Plugin } from 'vite';
 import { CODE_THEMES, codeStylesheet } from '../plugins/code-theme.ts';
+import { loadHighlighter } from '../plugins/highlighter.ts';
 
 const ID = 'virtual:handbook/code.css';
 const RESOLVED = `\0${ID}`;
@@ -12,12 +12,8 @@ export function codeCssPlugin(): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      const shiki = await createHighlighter({ themes: [CODE_THEMES.light, CODE_THEMES.dark], langs: [] });
-      try {
-        return codeStylesheet(shiki.getTheme(CODE_THEMES.light), shiki.getTheme(CODE_THEMES.dark));
-      } finally {
-        shiki.dispose();
-      }
+      const shiki = await loadHighlighter();
+      return codeStylesheet(shiki.getTheme(CODE_THEMES.light), shiki.getTheme(CODE_THEMES.dark));
     },
   };
 }

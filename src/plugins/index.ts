@@ -2,7 +2,6 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import type { Options } from './link-options.ts';
-import { CODE_THEMES } from './code-theme.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeCollectIds } from './rehype-collect-ids.ts';
 import { rehypeExtractTitle } from './rehype-extract-title.ts';
@@ -25,7 +24,7 @@ export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugin
       // GitHub's allow-list, before any of our own markup is added.
       rehypeSanitizeHtml,
       [rehypeLinks, options],
-      [rehypeCodeBlocks, { themes: CODE_THEMES }],
+      rehypeCodeBlocks,
       rehypeScrollTables,
       rehypeSlug,
       rehypeHeadingAnchors,

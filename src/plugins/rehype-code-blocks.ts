@@ -1,17 +1,13 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
+import { bundledLanguages, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import { EXTRA_GRAMMARS, PLAIN_LANGUAGES, languageLabel } from './code-languages.ts';
-import { colorClasses } from './code-theme.ts';
+import { CODE_THEMES, colorClasses } from './code-theme.ts';
+import { loadHighlighter } from './highlighter.ts';
 
-/** Options for {@link rehypeCodeBlocks}. */
-export interface Options {
-  /** Shiki themes for the light and dark colour schemes. */
-  themes: { light: string; dark: string };
-}
-
-let highlighter: Promise<Highlighter> | undefined;
+/** Options for {@link rehypeCodeBlocks}: none, the themes are {@link CODE_THEMES}. */
+export type Options = Record<string, never>;
 
 async function loadLanguage(shiki: Highlighter, lang: string): Promise<boolean> {
   if (shiki.getLoadedLanguages().includes(lang)) return true;
@@ -38,10 +34,9 @@ function header(lang: string): Element {
  * Highlights fenced code at build time with Shiki in a light and a dark theme, and wraps each block
  * with its language label and a copy button. Unknown and plain languages stay monospace text.
  */
-export function rehypeCodeBlocks(options: Options) {
+export function rehypeCodeBlocks() {
   return async (tree: Root) => {
-    highlighter ??= createHighlighter({ themes: [options.themes.light, options.themes.dark], langs: [] });
-    const shiki = await highlighter;
+    const shiki = await loadHighlighter();
     const blocks: { pre: Element; parent: Parents; index: number; lang: string; code: string }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       const code = node.tagName === 'pre' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
@@ -51,7 +46,7 @@ export function rehypeCodeBlocks(options: Options) {
     for (const block of blocks) {
       let pre: Element = { ...block.pre, properties: { ...block.pre.properties, tabIndex: 0, className: ['plain'] } };
       if (!PLAIN_LANGUAGES.has(block.lang) && (await loadLanguage(shiki, block.lang))) {
-        const root = shiki.codeToHast(block.code, { lang: block.lang, themes: options.themes, defaultColor: false, transformers: [colorClasses] });
+        const root = shiki.codeToHast(block.code, { lang: block.lang, themes: CODE_THEMES, defaultColor: false, transformers: [colorClasses] });
         pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre') ?? pre;
       }
       block.parent.children[block.index] = {

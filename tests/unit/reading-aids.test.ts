@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseGitLog, readingMinutes } from '../../src/lib/git-dates.ts';
+import { formatDate, metaDescription, parseGitLog, readingMinutes } from '../../src/lib/reading-aids.ts';
 import { buildTree, countPages } from '../../src/lib/navigation.ts';
 
 describe('parseGitLog', () => {
@@ -20,6 +20,12 @@ describe('reading aids', () => {
   it('estimates at least one minute at 220 words a minute', () => {
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(2200)).toBe(10);
+  });
+  it('cuts a long description at a word, within 160 characters', () => {
+    const long = 'word '.repeat(50).trim();
+    expect(metaDescription(long).length).toBeLessThanOrEqual(160);
+    expect(metaDescription(long)).toMatch(/word…$/);
+    expect(metaDescription('Short.')).toBe('Short.');
   });
   it('formats dates the same on every machine', () => {
     expect(formatDate('2026-11-26T23:30:00-05:00')).toBe('27 November 2026');
