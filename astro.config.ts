@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { markdownProgress } from './src/data/progress.ts';
 import { directoryCheck } from './src/data/scan-content.ts';
 import { handbook } from './src/integration/handbook.ts';
 import { markdownPlugins } from './src/plugins/index.ts';
@@ -11,6 +12,7 @@ const plugins = markdownPlugins({
   contentRoot: siteConfig.contentRoot,
   base: siteConfig.base,
   isDir: directoryCheck(siteConfig.contentRoot),
+  onPage: markdownProgress,
 });
 
 export default defineConfig({

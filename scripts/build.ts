@@ -1,11 +1,14 @@
 // Builds the site atomically: into a temporary folder, moved over dist/ only when the build succeeded.
 // Content problems are printed as one report without a stack trace; a stack trace means a generator bug.
-import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { join, resolve } from 'node:path';
 import { build } from 'astro';
 import { createHash } from 'node:crypto';
 import { checkContentRoot } from '../src/data/preflight.ts';
+import { buildState } from '../src/data/store.ts';
+import { buildReport, summaryLine } from '../src/lib/build-summary.ts';
 import { formatReport } from '../src/lib/diagnostics.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { acquireBuildLock } from './build-lock.ts';
@@ -16,6 +19,10 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 // A production build whatever the caller's environment (vitest, for one, sets NODE_ENV=test).
 process.env.NODE_ENV = 'production';
 
+const started = performance.now();
+const { values: args } = parseArgs({ options: { report: { type: 'string' } } });
+// `--report <file>` (or HANDBOOK_REPORT) writes the run's problems as JSON for other tools.
+const reportFile = args.report ?? (process.env.HANDBOOK_REPORT?.trim() || undefined);
 const root = process.cwd();
 const config = readSiteConfig(process.env, root);
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
@@ -27,8 +34,15 @@ const contentKey = createHash('sha256')
   .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
   .digest('hex')
   .slice(0, 12);
+function writeReport(ok: boolean, problems = [...buildState().sourceDiagnostics, ...buildState().pageDiagnostics]): void {
+  if (!reportFile) return;
+  const report = buildReport({ ok, counts: ok ? buildState().summary : undefined, problems });
+  writeFileSync(resolve(reportFile), `${JSON.stringify(report, null, 2)}\n`);
+}
+
 const rootProblem = checkContentRoot(config.contentRoot);
 if (rootProblem) {
+  writeReport(false, [rootProblem]);
   console.error(formatReport([rootProblem]));
   console.error('Nothing was built; dist/ was left as it was.');
   process.exit(1);
@@ -47,6 +61,7 @@ function contentMessage(error: unknown): string {
   return String(error);
 }
 
+
 try {
   // Each content tree keeps its own cache, so builds of different trees never share rendered pages.
   await build({ root, outDir: tmp, cacheDir: join(root, 'node_modules', '.astro', contentKey), logLevel: 'warn' });
@@ -59,9 +74,14 @@ try {
   }
   renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
-  console.log(`Built the handbook into ${outDir}`);
+  const state = buildState();
+  const problems = [...state.sourceDiagnostics, ...state.pageDiagnostics];
+  if (state.summary) console.log(summaryLine(state.summary, problems, (performance.now() - started) / 1000));
+  console.log(`The site is in ${outDir}`);
+  writeReport(true);
 } catch (error) {
   rmSync(tmp, { recursive: true, force: true });
+  writeReport(false);
   if (isContentError(error)) {
     console.error(contentMessage(error));
     console.error('The build failed; dist/ was left as it was.');

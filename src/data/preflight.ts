@@ -45,14 +45,14 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
   const index = createPageIndex(pageFiles, assetFiles);
   const diagnostics: Diagnostic[] = [];
   const excluded: string[] = [];
-  const drafts = new Set<string>();
+  const unpublished = new Set<string>();
   const bodyLineOffsets = new Map<string, number>();
   for (const file of pageFiles) {
     const result = checkSource(file, readFileSync(join(contentRoot, file)), index, { absPath: join(contentRoot, file), componentsDir });
     diagnostics.push(...result.diagnostics);
     if (result.fatal) excluded.push(file);
     if (result.bodyLineOffset > 0) bodyLineOffsets.set(file, result.bodyLineOffset);
-    if (result.frontmatter?.draft) drafts.add(file);
+    if (result.frontmatter?.draft || result.diagnostics.some((d) => d.rule === 'empty-file')) unpublished.add(file);
   }
   for (const [route, files] of findRouteCollisions(pageFiles)) {
     for (const file of files) {
@@ -61,7 +61,7 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
     }
   }
   const withPaths = diagnostics.map((d) => ({ ...d, file: d.rule === 'missing-content-root' ? d.file : displayPath(contentRoot, d.file) }));
-  // Drafts are not published, so links to them are broken links.
-  const published = drafts.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !drafts.has(f)), assetFiles);
-  return { index: published, diagnostics: withPaths, excluded: [...excluded, ...drafts], bodyLineOffsets, fatal: false };
+  // Drafts and empty pages are not published, so links to them are broken links.
+  const published = unpublished.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !unpublished.has(f)), assetFiles, unpublished);
+  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], bodyLineOffsets, fatal: false };
 }

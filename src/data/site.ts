@@ -4,6 +4,8 @@ import { buildBacklinks } from '../lib/backlinks.ts';
 import { checkLinks } from '../lib/check-links.ts';
 import { resolvePagePath } from '../lib/check-source.ts';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
+import { applyPolicy } from '../lib/strictness.ts';
+import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
 import { validFields, type Frontmatter } from '../lib/frontmatter.ts';
 import { buildTree, readingOrder, type FolderNode, type NavPage } from '../lib/navigation.ts';
 import { readingMinutes } from '../lib/reading-aids.ts';
@@ -55,11 +57,6 @@ export function loadSite(): Promise<Site> {
   return cached;
 }
 
-function fallbackTitle(file: string): string {
-  const name = file.split('/').filter((s) => !/^readme\.mdx?$/i.test(s)).pop() ?? 'Home';
-  return name.replace(/\.mdx?$/i, '').replace(/^\d+[-_. ]+/, '').replace(/[-_]+/g, ' ') || 'Home';
-}
-
 async function computeSite(): Promise<Site> {
   const state = buildState();
   const entries = await getCollection('pages');
@@ -73,17 +70,16 @@ async function computeSite(): Promise<Site> {
     const file = entry.id;
     const frontmatter = validFields(entry.data);
     const record = (result.remarkPluginFrontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
-    const title = frontmatter.title ?? record.h1;
-    if (!title) {
-      problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: 'the page has neither a `title` in its frontmatter nor a `# H1`' }));
-    }
+    const { title, source } = chooseTitle({ file, frontmatterTitle: frontmatter.title, h1: record.h1, firstHeading: record.firstHeading });
+    const fallback = fallbackTitleMessage(title, source);
+    if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
     const offset = state.bodyLineOffsets.get(file) ?? 0;
     const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
     records.push({ file, record: { ...record, links } });
     pages.push({
       file,
       route: toRoute(file),
-      title: title ?? fallbackTitle(file),
+      title,
       order: frontmatter.order,
       description: frontmatter.description ?? record.firstParagraph,
       frontmatter,
@@ -99,12 +95,14 @@ async function computeSite(): Promise<Site> {
   const links = checkLinks(
     records.map(({ file, record }) => ({ file, links: record.links, ids: record.ids })),
     index,
-    siteConfig.links === 'warn' ? 'warning' : 'error',
+    'error',
   );
   for (const { record } of records) {
     for (const link of record.links) if (link.target.type === 'asset' && index.assets.has(link.target.file)) state.usedAssets.add(link.target.file);
   }
-  state.pageDiagnostics = [...problems, ...links.diagnostics].map((d) => ({ ...d, file: displayPath(siteConfig.contentRoot, d.file) }));
+  state.anchorFixes = links.anchorFixes;
+  state.summary = { pages: pages.length, linkedFiles: 0, indexedWords: records.reduce((sum, { record }) => sum + (record.words ?? 0), 0) };
+  state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], siteConfig).map((d) => ({ ...d, file: displayPath(siteConfig.contentRoot, d.file) }));
   const tree = buildTree(pages);
   const order = readingOrder(tree);
   const site: Site = {

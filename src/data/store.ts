@@ -1,3 +1,4 @@
+import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
 
@@ -17,6 +18,18 @@ export interface BuildState {
   command: 'build' | 'dev' | 'sync';
   /** Asset files pages link to (content-relative), to publish with the site. */
   usedAssets: Set<string>;
+  /** Links whose fragment matched a heading only when case was ignored, respelled after the pages are written. */
+  anchorFixes: AnchorFix[];
+  /** What the finished build holds, for the closing line of `npm run build`. */
+  summary?: BuildSummary;
+}
+
+/** Counts of what a build published. */
+export interface BuildSummary {
+  pages: number;
+  linkedFiles: number;
+  /** Words of text in the indexed pages. */
+  indexedWords: number;
 }
 
 const KEY = Symbol.for('handbook.build-state');
@@ -24,7 +37,7 @@ const KEY = Symbol.for('handbook.build-state');
 /** Returns this process's build state. */
 export function buildState(): BuildState {
   const g = globalThis as Record<PropertyKey, unknown>;
-  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], usedAssets: new Set(), bodyLineOffsets: new Map(), command: 'build' }) as BuildState;
+  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], usedAssets: new Set(), anchorFixes: [], bodyLineOffsets: new Map(), command: 'build' }) as BuildState;
 }
 
 /** Clears the build state before a new build. */
@@ -34,6 +47,8 @@ export function resetBuildState(): void {
   state.pageDiagnostics = [];
   state.excluded = [];
   state.usedAssets = new Set();
+  state.anchorFixes = [];
+  state.summary = undefined;
   state.index = undefined;
   state.bodyLineOffsets = new Map();
 }

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../lib/diagnostics.ts';
+import { applyPolicy } from '../lib/strictness.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { runPreflight } from '../data/preflight.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
+import { applyAnchorFixes } from './anchor-fixes.ts';
 import { assetUrlMap, publishAssets } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -24,7 +26,7 @@ export function handbook(config: SiteConfig): AstroIntegration {
         const preflight = runPreflight(config.contentRoot);
         const state = buildState();
         state.command = command;
-        state.sourceDiagnostics = preflight.diagnostics;
+        state.sourceDiagnostics = applyPolicy(preflight.diagnostics, config);
         state.excluded = preflight.excluded;
         state.index = preflight.index;
         state.bodyLineOffsets = preflight.bodyLineOffsets;
@@ -47,7 +49,9 @@ export function handbook(config: SiteConfig): AstroIntegration {
         const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics];
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
         const assets = await publishAssets(config.contentRoot, outDir, state.usedAssets);
+        await applyAnchorFixes(outDir, state.anchorFixes);
         const pages = await writeSearchIndex(outDir, config.lang);
+        if (state.summary) state.summary.linkedFiles = assets;
         logger.info(`Published ${assets} linked files; indexed ${pages} pages for search.`);
       },
     },

@@ -21,11 +21,36 @@ export interface LinkedPage {
   ids: readonly string[];
 }
 
+/** A link whose `#fragment` names a heading only when case is ignored, as GitHub resolves it. */
+export interface AnchorFix {
+  /** The page the link is written in. */
+  file: string;
+  /** The href the page was rendered with. */
+  href: string;
+  /** The same href with the fragment spelled as the heading's id. */
+  fixed: string;
+}
+
 /** The result of checking every link of a build. */
 export interface LinkCheck {
   diagnostics: Diagnostic[];
   /** Links between pages that resolved, for backlinks. */
   edges: PageLink[];
+  /** Fragments to respell so case-mismatched links land on their heading. */
+  anchorFixes: AnchorFix[];
+}
+
+/** Returns the id among `ids` that equals `hash` when case is ignored, if there is exactly such a one. */
+export function caseInsensitiveId(hash: string, ids: ReadonlySet<string>): string | undefined {
+  const wanted = hash.toLowerCase();
+  for (const id of ids) if (id.toLowerCase() === wanted) return id;
+  return undefined;
+}
+
+/** Returns `href` with its fragment replaced by `id` (percent-encoded, as the HTML step writes URLs). */
+export function withFragment(href: string, id: string): string {
+  const at = href.indexOf('#');
+  return `${at === -1 ? href : href.slice(0, at)}#${encodeURIComponent(id)}`;
 }
 
 const ALWAYS_VALID_HASHES = new Set(['', 'top']);
@@ -35,13 +60,19 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
   const idsOf = new Map(pages.map((p) => [p.file, new Set(p.ids)]));
   const diagnostics: Diagnostic[] = [];
   const edges: PageLink[] = [];
+  const anchorFixes: AnchorFix[] = [];
   for (const page of pages) {
     for (const link of page.links) {
       const report = (rule: RuleId, message: string) =>
         diagnostics.push(diagnostic({ file: page.file, line: link.line, column: link.column, rule, severity, message }));
-      const checkHash = (file: string, hash: string) => {
+      const checkHash = (file: string, hash: string, href: string) => {
         const ids = idsOf.get(file);
         if (!ids || ALWAYS_VALID_HASHES.has(hash) || ids.has(hash)) return;
+        const id = caseInsensitiveId(hash, ids);
+        if (id !== undefined) {
+          anchorFixes.push({ file: page.file, href, fixed: withFragment(href, id) });
+          return;
+        }
         const where = file === page.file ? 'this page' : `\`${relativeFrom(page.file, file)}\``;
         report('missing-heading', `cannot find heading \`#${hash}\` in ${where}${didYouMean(hash, ids)}`);
       };
@@ -50,7 +81,7 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
         case 'external':
           break;
         case 'same-page':
-          checkHash(page.file, target.hash);
+          checkHash(page.file, target.hash, link.url);
           break;
         case 'outside-root':
           report('outside-root', `\`${link.url}\` points outside the content root`);
@@ -64,16 +95,19 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
           if (file === undefined) {
             const missingReadme = target.type === 'folder' && index.dirs.has(target.dir);
             const candidates = [...index.pages].map((p) => relativeFrom(page.file, p));
+            const path = link.url.split('#')[0] ?? '';
+            if (target.type === 'page' && index.unpublished.has(target.file)) {
+              report('missing-file', `\`${path}\` is left out of the site (it is empty or a draft), so this link would lead nowhere`);
+              break;
+            }
             report(
               missingReadme ? 'missing-readme' : 'missing-file',
-              missingReadme
-                ? `folder \`${link.url}\` has no README.md to link to`
-                : `cannot find \`${link.url.split('#')[0]}\`${didYouMean(link.url.split('#')[0] ?? '', candidates)}`,
+              missingReadme ? `folder \`${link.url}\` has no README.md to link to` : `cannot find \`${path}\`${didYouMean(path, candidates)}`,
             );
             break;
           }
           edges.push({ from: page.file, to: file });
-          checkHash(file, target.hash);
+          checkHash(file, target.hash, target.href);
           break;
         }
         case 'asset': {
@@ -87,5 +121,5 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
       }
     }
   }
-  return { diagnostics, edges };
+  return { diagnostics, edges, anchorFixes };
 }

@@ -41,7 +41,7 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
     return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'invalid-encoding', severity: 'error', message: 'the file is not valid UTF-8' })] };
   }
   if (text.trim() === '') {
-    return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty' })] };
+    return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty, so it is left out of the site' })] };
   }
   const parsed = parseFrontmatterSource(text);
   if (!parsed.ok) {

@@ -10,10 +10,12 @@ export interface PageIndex {
   dirs: Set<string>;
   /** Content-relative paths of all other files. */
   assets: Set<string>;
+  /** Pages of the tree left out of the site (drafts, empty pages): links to them are broken on the site. */
+  unpublished: Set<string>;
 }
 
 /** Returns the index of a tree's page and asset files. */
-export function createPageIndex(pageFiles: Iterable<string>, assetFiles: Iterable<string> = []): PageIndex {
+export function createPageIndex(pageFiles: Iterable<string>, assetFiles: Iterable<string> = [], unpublished: Iterable<string> = []): PageIndex {
   const pages = new Set(pageFiles);
   const readmeOf = new Map<string, string>();
   const dirs = new Set<string>(['']);
@@ -21,5 +23,5 @@ export function createPageIndex(pageFiles: Iterable<string>, assetFiles: Iterabl
     if (isReadme(file)) readmeOf.set(dirOf(file), file);
     for (let dir = dirOf(file); dir !== ''; dir = dirOf(dir)) dirs.add(dir);
   }
-  return { pages, readmeOf, dirs, assets: new Set(assetFiles) };
+  return { pages, readmeOf, dirs, assets: new Set(assetFiles), unpublished: new Set(unpublished) };
 }

@@ -3,7 +3,8 @@ import { slug } from 'github-slugger';
 /** Extensions of files that are pages. */
 export const PAGE_EXTENSIONS = ['.md', '.mdx'] as const;
 
-const ORDER_PREFIX = /^(\d+)[-_. ]+(?=.)/;
+/** A numeric ordering prefix of a file or folder name (`06-`, `2_`), as GitHub trees use it. */
+export const ORDER_PREFIX = /^(\d+)[-_. ]+(?=.)/;
 
 /** Returns true when a content-relative path names a page (`.md` or `.mdx`). */
 export function isPagePath(relPath: string): boolean {

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseStrictness, type Strictness } from './strictness.ts';
 
 /** Settings of one build, read from the environment with defaults for this repository. */
 export interface SiteConfig {
@@ -12,6 +13,8 @@ export interface SiteConfig {
   site: string;
   /** `error` fails the build on a broken link; `warn` lists broken links and builds anyway. */
   links: 'error' | 'warn';
+  /** `HANDBOOK_STRICT`: which problems with a safe fallback still fail the build (see strictness.ts). */
+  strictness: Strictness;
   /** Repository web URL for "Edit this page", or undefined for no link. */
   repoUrl?: string;
   /** Branch the edit links point at. */
@@ -43,6 +46,7 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     base: normalizeBase(env.HANDBOOK_BASE),
     site: (env.HANDBOOK_SITE?.trim() || 'http://localhost:4321').replace(/\/+$/, ''),
     links: linksEnv === 'warn' ? 'warn' : 'error',
+    strictness: parseStrictness(env.HANDBOOK_STRICT),
     repoUrl,
     repoBranch: env.HANDBOOK_REPO_BRANCH?.trim() || 'main',
     repoContentPath: (env.HANDBOOK_REPO_CONTENT_PATH?.trim() || 'content').replace(/^\/+|\/+$/g, ''),

@@ -1,4 +1,5 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import remarkGemoji from 'remark-gemoji';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import type { Options } from './link-options.ts';
@@ -13,11 +14,13 @@ import { rehypeSanitizeHtml } from './rehype-sanitize-html.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
 import { remarkLinks } from './remark-links.ts';
 import { remarkPageMeta } from './remark-page-meta.ts';
+import { remarkProgress } from './remark-progress.ts';
 
 /** Returns the remark and rehype plugin lists, in the order they must run. */
 export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
-    remarkPlugins: [remarkGfm, remarkPageMeta, [remarkLinks, options]],
+    // remark-gemoji turns `:rocket:` into 🚀 in text only, never in code, as GitHub does.
+    remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }]],
     // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
     rehypePlugins: [
       rehypeRawMarkdown,

@@ -14,6 +14,8 @@ export interface LinkRecord {
 export interface PageRecord {
   /** Text of the first `# H1`, when there is one. */
   h1?: string;
+  /** Text of the first heading of any level: the title of a page written without a `# H1`. */
+  firstHeading?: string;
   /** Plain text of the first paragraph. */
   firstParagraph?: string;
   /** Id of the leading `# H1` taken out of the body for the layout to print; undefined when none. */

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveLink } from '../lib/resolve-link.ts';
-import { handledUrls, type Options } from './link-options.ts';
+import { handledLinks, positionKey, type Options } from './link-options.ts';
 import { contentPath, pageRecord } from './page-record.ts';
 
 export type { Options } from './link-options.ts';
@@ -15,11 +15,12 @@ export function rehypeLinks(options: Options) {
     const from = contentPath(file, options.contentRoot);
     if (from === undefined) return;
     const record = pageRecord(file);
-    const handled = handledUrls(file.data as Record<PropertyKey, unknown>);
+    const handled = handledLinks(file.data as Record<PropertyKey, unknown>);
     visit(tree, 'element', (node: Element) => {
       const attribute = URL_ATTRIBUTE[node.tagName];
       const url = attribute ? node.properties[attribute] : undefined;
-      if (typeof url !== 'string' || handled.has(url)) return;
+      const key = positionKey(node);
+      if (typeof url !== 'string' || (key !== undefined && handled.has(key))) return;
       const target = resolveLink({ from, url, base: options.base, isDir: options.isDir });
       if (target.type === 'external') return;
       record.links.push({

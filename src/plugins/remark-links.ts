@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveLink } from '../lib/resolve-link.ts';
-import { handledUrls, type Options } from './link-options.ts';
+import { handledLinks, positionKey, type Options } from './link-options.ts';
 import { contentPath, pageRecord } from './page-record.ts';
 
 export type { Options } from './link-options.ts';
@@ -16,7 +16,8 @@ export function remarkLinks(options: Options) {
     const from = contentPath(file, options.contentRoot);
     if (from === undefined) return;
     const record = pageRecord(file);
-    const handled = handledUrls(file.data as Record<PropertyKey, unknown>);
+    const handled = handledLinks(file.data as Record<PropertyKey, unknown>);
+    const localDefinitions = new Set<string>();
     record.links = [];
     visit(tree, ['link', 'image', 'definition'], (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
@@ -30,7 +31,15 @@ export function remarkLinks(options: Options) {
         target,
       });
       if ('href' in target) node.url = target.href;
-      handled.add(node.url);
+      if (node.type === 'definition') localDefinitions.add(node.identifier);
+      const key = positionKey(node);
+      if (key) handled.add(key);
+    });
+    // References take their URL from a definition: rewritten with it, so skipped with it.
+    visit(tree, ['linkReference', 'imageReference'], (node) => {
+      if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
+      const key = positionKey(node);
+      if (key && localDefinitions.has(node.identifier)) handled.add(key);
     });
   };
 }

@@ -70,10 +70,31 @@ function initCopyButtons(): void {
   });
 }
 
-/** Wires the page's interactive parts: search shortcuts, theme toggle, menu and copy buttons. */
+/** Lands on a heading whose id matches the address's fragment only when case is ignored, as GitHub does. */
+function initFragmentCase(): void {
+  const land = () => {
+    let hash = location.hash.slice(1);
+    try {
+      hash = decodeURIComponent(hash);
+    } catch {
+      // A malformed escape: compare the fragment as written.
+    }
+    if (!hash || document.getElementById(hash)) return;
+    const wanted = hash.toLowerCase();
+    const target = [...document.querySelectorAll('[id]')].find((el) => el.id.toLowerCase() === wanted);
+    if (!target) return;
+    history.replaceState(history.state, '', `#${encodeURIComponent(target.id)}`);
+    target.scrollIntoView();
+  };
+  land();
+  addEventListener('hashchange', land);
+}
+
+/** Wires the page's interactive parts: search shortcuts, theme toggle, menu, copy buttons and fragment landing. */
 export function initPage(): void {
   initSearchTriggers();
   initThemeToggle();
   initMenu();
   initCopyButtons();
+  initFragmentCase();
 }

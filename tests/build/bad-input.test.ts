@@ -6,12 +6,21 @@ import { fixture, runBuild } from '../helpers/build.ts';
 const tree = (name: string) => fixture(join('bad', name));
 const at = (name: string, file: string) => join('tests/fixtures/bad', name, file);
 
-// Each case: the fixture tree, and the lines the report must contain (path:line:col rule-id message, or the path alone).
-const CASES: [string, string[]][] = [
+// Each case: the fixture tree, the lines the report must contain (path:line:col rule-id message, or the path
+// alone), and the settings: a missing title or an empty page fails the build only when the tree asks for strictness.
+const STRICT = { HANDBOOK_STRICT: 'true' };
+const CASES: [string, string[], Record<string, string>?][] = [
   ['malformed-yaml', [`${at('malformed-yaml', 'README.md')}:3:1 malformed-frontmatter malformed YAML frontmatter`]],
   ['wrong-value', [`${at('wrong-value', 'README.md')}:2:1 invalid-frontmatter \`level\`: expected one of "beginner", "intermediate", "advanced", got "expert"`, `${at('wrong-value', 'README.md')}:3:1 invalid-frontmatter \`order\`: expected number, got "first"`]],
-  ['no-title', [`${at('no-title', 'README.md')} missing-title the page has neither a \`title\` in its frontmatter nor a \`# H1\``]],
-  ['empty-file', [`${at('empty-file', 'notes.md')} empty-file the page is empty`]],
+  ['no-title', [`${at('no-title', 'README.md')} missing-title the page has no \`title\` and no heading; the title \`Home\` is made from its file name`], STRICT],
+  [
+    'empty-file',
+    [
+      `${at('empty-file', 'notes.md')} empty-file the page is empty, so it is left out of the site`,
+      `${at('empty-file', 'README.md')}:3:9 missing-file \`./notes.md\` is left out of the site (it is empty or a draft)`,
+    ],
+    STRICT,
+  ],
   ['outside-root', [`${at('outside-root', 'README.md')}:3:6 outside-root \`../../../etc/passwd\` points outside the content root`, `${at('outside-root', 'README.md')}:3:47 outside-root \`../../../etc/hostname\``]],
   ['missing-image', [`${at('missing-image', 'README.md')}:3:1 missing-file cannot find image \`./images/architecture.png\``]],
   ['mdx-syntax', [`${at('mdx-syntax', 'broken.mdx')}:7:28 mdx-syntax MDX syntax error`]],
@@ -22,8 +31,8 @@ const CASES: [string, string[]][] = [
 ];
 
 describe('bad input fails the build with a clear report', () => {
-  it.each(CASES)('%s', async (name, expected) => {
-    const run = await runBuild(tree(name));
+  it.each(CASES)('%s', async (name, expected, env) => {
+    const run = await runBuild(tree(name), env);
     expect(run.code).toBe(1);
     for (const line of expected) expect(run.stderr).toContain(line);
     expect(run.stderr).toMatch(new RegExp(`${expected.length} errors?, 0 warnings in the content\\.`));
@@ -33,7 +42,7 @@ describe('bad input fails the build with a clear report', () => {
   });
 
   it('lists every problem of several files together, sorted by path and line, with a count', async () => {
-    const run = await runBuild(tree('many-problems'));
+    const run = await runBuild(tree('many-problems'), STRICT);
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('tests/fixtures/bad/many-problems/'));
     expect(lines.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([

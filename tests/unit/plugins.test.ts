@@ -56,18 +56,55 @@ describe('markdown plugins', () => {
     ]);
   });
   it('gives headings GitHub ids, emoji-led ones included', async () => {
-    const { html, record } = await render('## 🎯 What is Kubernetes?\n\n## Set-up & Tear-down\n\n## Set-up & Tear-down');
+    const { html, record } = await render('# Page\n\n## 🎯 What is Kubernetes?\n\n## Set-up & Tear-down\n\n## Set-up & Tear-down');
     expect(html).toContain('id="-what-is-kubernetes"');
     expect(html).toContain('id="set-up--tear-down"');
     expect(html).toContain('id="set-up--tear-down-1"');
     expect(record.ids).toEqual(expect.arrayContaining(['-what-is-kubernetes', 'set-up--tear-down', 'set-up--tear-down-1']));
+  });
+  it('takes a page-opening `## Title` out of the body as the title when the page has no h1, keeping its id', async () => {
+    const { html, record } = await render('## Exercises\n\nText.\n\n## Misc');
+    expect(html).not.toContain('Exercises');
+    expect(html).toContain('<h2 id="misc">');
+    expect(record).toMatchObject({ titleId: 'exercises', firstHeading: 'Exercises', h1: undefined });
+    expect(record.ids).toContain('exercises');
+  });
+  it('leaves a page-opening `## Heading` in the body when an h1 follows or the frontmatter has a title', async () => {
+    expect((await render('## Intro\n\n# Real title')).html).toContain('Intro');
+    const processor = await createMarkdownProcessor({ ...markdownPlugins({ contentRoot: root, base: '/', isDir: () => false }), gfm: false, smartypants: false, syntaxHighlight: false });
+    const titled = await processor.render('## Intro\n\nText.', { fileURL: pathToFileURL(`${root}/a.md`), frontmatter: { title: 'A' } });
+    expect(titled.code).toContain('Intro');
+  });
+  it('rewrites links to non-ASCII, spaced and parenthesised names once, without reporting its own output', async () => {
+    const { html, record } = await render('# T\n\n[Über uns](<./02 Über uns/README.md>) [Основы](./ru.md#Основы) [p](<./a (b).md>) [r][ref]\n\n[ref]: ./ü.md');
+    expect(html).toContain('href="/infrastructure/%C3%BCber-uns/"');
+    expect(record.links.map((l) => [l.url, l.target.type])).toEqual([
+      ['./02 Über uns/README.md', 'page'],
+      ['./ru.md#Основы', 'page'],
+      ['./a (b).md', 'page'],
+      ['./ü.md', 'page'],
+    ]);
+  });
+  it('still checks a raw <a href> whose text equals a rewritten Markdown link', async () => {
+    const { record } = await render('# T\n\n[a](/infrastructure/docker/)\n\n<a href="/infrastructure/docker/">raw</a>');
+    expect(record.links.map((l) => [l.url, l.line, l.target.type])).toEqual([
+      ['/infrastructure/docker/', 3, 'absolute-path'],
+      ['/infrastructure/docker/', 5, 'absolute-path'],
+    ]);
+  });
+  it('turns emoji shortcodes into emoji in text but never in code', async () => {
+    const { html } = await render('# T\n\nShip it :rocket: :+1:\n\n`:rocket:`\n\n```text\n:warning:\n```');
+    expect(html).toContain('Ship it 🚀 👍');
+    expect(html).toContain('<code>:rocket:</code>');
+    expect(html).toContain(':warning:');
+    expect(html).not.toContain('⚠');
   });
   it('keeps explicit ids and <a name> anchors as link targets', async () => {
     const { record } = await render('<h2 id="custom">Custom</h2>\n\n<a name="legacy"></a>');
     expect(record.ids).toEqual(expect.arrayContaining(['custom', 'legacy']));
   });
   it('appends an accessible permalink to h2 headings', async () => {
-    const { html } = await render('## Volumes');
+    const { html } = await render('# Docker\n\n## Volumes');
     expect(html).toMatch(/<h2 id="volumes">Volumes<a class="heading-anchor" aria-label="Link to this section: Volumes" href="#volumes">/);
   });
   it('highlights code with colour classes for both themes, no inline styles, and adds a label and copy button', async () => {

@@ -1,0 +1,18 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AnchorFix } from '../lib/check-links.ts';
+import { respellHrefs } from '../lib/respell-anchors.ts';
+import { toRoute } from '../lib/routes.ts';
+
+/**
+ * Respells case-mismatched `#fragments` in the written pages: the link check learns the real heading
+ * ids only after every page is rendered, so the change is made to the page files, once, at the end.
+ */
+export async function applyAnchorFixes(outDir: string, fixes: readonly AnchorFix[]): Promise<number> {
+  const byFile = Map.groupBy(fixes, (fix) => fix.file);
+  for (const [file, changes] of byFile) {
+    const html = join(outDir, ...toRoute(file).split('/').filter(Boolean), 'index.html');
+    await writeFile(html, respellHrefs(await readFile(html, 'utf8'), changes));
+  }
+  return fixes.length;
+}
