@@ -17,7 +17,8 @@ const SEED_LINKS: Record<string, string> = {
   '../03-methodologies/README.md': 'methodologies/',
   '../04-frontend/README.md': 'frontend/',
   '../05-backend/README.md': 'backend/',
-  '../07-cloud/RESOURCES.md': 'cloud/resources/',
+  // The owner's "Cloud Platforms" link pointed at the cloud RESOURCES page; issue 14 corrected it to the README.
+  '../07-cloud/README.md': 'cloud/',
   '../08-security/README.md': 'security/',
   '../09-ai-ml/README.md': 'ai-ml/',
   '../10-domain-examples/README.md': 'domain-examples/',
