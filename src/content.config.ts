@@ -11,7 +11,13 @@ const pages = defineCollection({
   loader: glob({
     base: siteConfig.contentRoot,
     // Pages the source check found unparsable (or drafts) stay out; their problems are already reported.
-    pattern: ['**/*.{md,mdx}', ...IGNORED.map((p) => `!${p}`), ...buildState().excluded.map((f) => `!${escapePath(f)}`)],
+    // So do symbolic links leading out of the tree: the loader would otherwise follow them.
+    pattern: [
+      '**/*.{md,mdx}',
+      ...IGNORED.map((p) => `!${p}`),
+      ...buildState().excluded.map((f) => `!${escapePath(f)}`),
+      ...buildState().refusedLinks.flatMap((f) => [`!${escapePath(f)}`, `!${escapePath(f)}/**`]),
+    ],
     // The id is the content-relative path: unique per file, so no page is silently dropped.
     generateId: ({ entry }) => entry,
     retainBody: false,

@@ -4,6 +4,7 @@ import { checkSource } from '../lib/check-source.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { findRouteCollisions } from '../lib/routes.ts';
+import { refusedLinkMessage, type RefusedLink } from '../lib/symlinks.ts';
 import { scanContent } from './scan-content.ts';
 
 /** What the check of the sources found, before any Markdown is rendered. */
@@ -12,6 +13,8 @@ export interface Preflight {
   diagnostics: Diagnostic[];
   /** Pages that cannot be rendered and are left out of the build. */
   excluded: string[];
+  /** Symbolic links the content loader must not follow either (content-relative). */
+  refusedLinks: string[];
   /** File → lines of frontmatter before the Markdown body. */
   bodyLineOffsets: Map<string, number>;
   /** The content root is missing or holds no page: nothing else can be checked. */
@@ -39,11 +42,12 @@ export function checkContentRoot(contentRoot: string, pageCount?: number): Diagn
 /** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, MDX, route collisions. */
 export function runPreflight(contentRoot: string, componentsDir = resolve('src/components')): Preflight {
   const isFolder = existsSync(contentRoot) && statSync(contentRoot).isDirectory();
-  const { pageFiles, assetFiles } = isFolder ? scanContent(contentRoot) : { pageFiles: [], assetFiles: [] };
+  const tree = isFolder ? scanContent(contentRoot) : { pageFiles: [], assetFiles: [], assetSizes: new Map<string, number>(), refusedLinks: [] };
+  const { pageFiles, assetFiles } = tree;
   const missing = checkContentRoot(contentRoot, pageFiles.length);
-  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], bodyLineOffsets: new Map(), fatal: true };
-  const index = createPageIndex(pageFiles, assetFiles);
-  const diagnostics: Diagnostic[] = [];
+  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], refusedLinks: [], bodyLineOffsets: new Map(), fatal: true };
+  const index = createPageIndex(pageFiles, assetFiles, [], tree);
+  const diagnostics: Diagnostic[] = tree.refusedLinks.map(refusedLinkDiagnostic);
   const excluded: string[] = [];
   const unpublished = new Set<string>();
   const bodyLineOffsets = new Map<string, number>();
@@ -62,6 +66,12 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
   }
   const withPaths = diagnostics.map((d) => ({ ...d, file: d.rule === 'missing-content-root' ? d.file : displayPath(contentRoot, d.file) }));
   // Drafts and empty pages are not published, so links to them are broken links.
-  const published = unpublished.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !unpublished.has(f)), assetFiles, unpublished);
-  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], bodyLineOffsets, fatal: false };
+  const published = unpublished.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !unpublished.has(f)), assetFiles, unpublished, tree);
+  const refusedLinks = tree.refusedLinks.map((link) => link.path);
+  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], refusedLinks, bodyLineOffsets, fatal: false };
+}
+
+function refusedLinkDiagnostic(link: RefusedLink): Diagnostic {
+  const rule = link.reason === 'loop' ? 'symlink-loop' : 'symlink-outside-root';
+  return diagnostic({ file: link.path, rule, severity: 'error', message: refusedLinkMessage(link) });
 }

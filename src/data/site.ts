@@ -12,7 +12,8 @@ import { readingMinutes } from '../lib/reading-aids.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { toRoute } from '../lib/routes.ts';
 import type { Heading } from '../lib/toc.ts';
-import type { PageRecord } from '../plugins/page-record.ts';
+import type { PageRecord, UnsafeUrlRecord } from '../plugins/page-record.ts';
+import { shortUrl } from '../lib/unsafe-url.ts';
 import { siteConfig } from '../site-config.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { displayPath } from './preflight.ts';
@@ -75,6 +76,7 @@ async function computeSite(): Promise<Site> {
     if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
     const offset = state.bodyLineOffsets.get(file) ?? 0;
     const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
+    for (const unsafe of record.unsafeUrls ?? []) problems.push(unsafeUrlWarning(file, unsafe, offset));
     records.push({ file, record: { ...record, links } });
     pages.push({
       file,
@@ -96,10 +98,9 @@ async function computeSite(): Promise<Site> {
     records.map(({ file, record }) => ({ file, links: record.links, ids: record.ids })),
     index,
     'error',
+    siteConfig.maxAssetBytes,
   );
-  for (const { record } of records) {
-    for (const link of record.links) if (link.target.type === 'asset' && index.assets.has(link.target.file)) state.usedAssets.add(link.target.file);
-  }
+  for (const file of links.assets) state.usedAssets.add(file);
   state.anchorFixes = links.anchorFixes;
   state.summary = { pages: pages.length, linkedFiles: 0, indexedWords: records.reduce((sum, { record }) => sum + (record.words ?? 0), 0) };
   state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], siteConfig).map((d) => ({ ...d, file: displayPath(siteConfig.contentRoot, d.file) }));
@@ -116,6 +117,17 @@ async function computeSite(): Promise<Site> {
   };
   failOnErrors(site.diagnostics);
   return site;
+}
+
+function unsafeUrlWarning(file: string, unsafe: UnsafeUrlRecord, offset: number): Diagnostic {
+  return diagnostic({
+    file,
+    line: unsafe.line === undefined ? undefined : unsafe.line + offset,
+    column: unsafe.column,
+    rule: 'unsafe-url',
+    severity: 'warning',
+    message: `\`${shortUrl(unsafe.url)}\` was removed: ${unsafe.scheme}: URLs could run script on the site, so this goes nowhere`,
+  });
 }
 
 function failOnErrors(diagnostics: Diagnostic[]): void {

@@ -10,6 +10,8 @@ export interface BuildState {
   pageDiagnostics: Diagnostic[];
   /** Pages left out of rendering because they cannot be parsed (content-relative). */
   excluded: string[];
+  /** Symbolic links the content loader must not follow (content-relative). */
+  refusedLinks: string[];
   /** The tree's pages and assets, as the source check found them. */
   index?: PageIndex;
   /** File → lines of frontmatter before the body, to turn body lines into file lines. */
@@ -37,7 +39,7 @@ const KEY = Symbol.for('handbook.build-state');
 /** Returns this process's build state. */
 export function buildState(): BuildState {
   const g = globalThis as Record<PropertyKey, unknown>;
-  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], usedAssets: new Set(), anchorFixes: [], bodyLineOffsets: new Map(), command: 'build' }) as BuildState;
+  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], refusedLinks: [], usedAssets: new Set(), anchorFixes: [], bodyLineOffsets: new Map(), command: 'build' }) as BuildState;
 }
 
 /** Clears the build state before a new build. */
@@ -46,6 +48,7 @@ export function resetBuildState(): void {
   state.sourceDiagnostics = [];
   state.pageDiagnostics = [];
   state.excluded = [];
+  state.refusedLinks = [];
   state.usedAssets = new Set();
   state.anchorFixes = [];
   state.summary = undefined;

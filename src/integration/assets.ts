@@ -1,6 +1,11 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { extensionOf } from '../lib/publishable.ts';
 import { dirOf, toAssetPath, toFolderRoute } from '../lib/routes.ts';
+// A static import: Astro loads the integration through Vite's module runner, which is closed by astro:build:done.
+import { sanitizeSvg } from '../lib/sanitize-svg.ts';
+import { symlinkProblem } from '../lib/symlinks.ts';
 
 /** Returns where an asset is written under the output folder (file name kept as is). */
 export function assetOutputPath(outDir: string, file: string): string {
@@ -8,16 +13,58 @@ export function assetOutputPath(outDir: string, file: string): string {
   return join(outDir, ...toFolderRoute(dirOf(file)).split('/').filter(Boolean), name);
 }
 
-/** Copies the asset files pages link to from the content root into the built site. */
-export async function publishAssets(contentRoot: string, outDir: string, files: Iterable<string>): Promise<number> {
+/** A linked file ready to publish: its real path and, for an SVG, the inert text and what was removed. */
+export interface PublishableFile {
+  realPath: string;
+  svg?: { text: string; removed: string[] };
+}
+
+/**
+ * Returns a linked file as it may be published, or undefined when its real path is no longer inside the
+ * content root (a link changed after the scan). SVGs are sanitized; other files are copied as they are.
+ */
+export async function readPublishable(contentRoot: string, file: string): Promise<PublishableFile | undefined> {
+  const [realRoot, realPath] = await Promise.all([realpath(contentRoot), realpath(join(contentRoot, file)).catch(() => undefined)]);
+  if (realPath === undefined || symlinkProblem(realRoot, realPath)) return undefined;
+  if (extensionOf(file) !== 'svg') return { realPath };
+  const { svg, removed } = sanitizeSvg(await readFile(realPath, 'utf8'));
+  return { realPath, svg: { text: svg, removed } };
+}
+
+/** What publishing the linked files did. */
+export interface Published {
+  count: number;
+  /** Content-relative SVG file → the active content removed from it. */
+  sanitized: Map<string, string[]>;
+}
+
+/** Copies the linked files from the content root into the built site, SVGs made inert. */
+export async function publishAssets(contentRoot: string, outDir: string, files: Iterable<string>): Promise<Published> {
+  const sanitized = new Map<string, string[]>();
   let count = 0;
-  for (const file of files) {
+  for (const file of [...files].sort()) {
+    const source = await readPublishable(contentRoot, file);
+    if (!source) throw new Error(`The linked file ${file} now leads outside the content root; it was not published.`);
     const target = assetOutputPath(outDir, file);
     await mkdir(dirOf(target.replaceAll('\\', '/')), { recursive: true });
-    await copyFile(join(contentRoot, file), target);
+    if (source.svg) {
+      await writeFile(target, source.svg.text);
+      if (source.svg.removed.length > 0) sanitized.set(file, source.svg.removed);
+    } else {
+      await copyFile(source.realPath, target);
+    }
     count += 1;
   }
-  return count;
+  return { count, sanitized };
+}
+
+/** Makes every other SVG of the built site inert too (the site's own images, anything Astro emitted). */
+export async function sanitizeOtherSvgs(outDir: string, published: Iterable<string>): Promise<number> {
+  const done = new Set([...published].map((file) => assetOutputPath(outDir, file)));
+  const others = globSync('**/*.svg', { cwd: outDir, absolute: true, caseSensitiveMatch: false }).filter((f) => !done.has(f));
+  if (others.length === 0) return 0;
+  for (const file of others) await writeFile(file, sanitizeSvg(await readFile(file, 'utf8')).svg);
+  return others.length;
 }
 
 /** Returns a map from published URL path (without base) to content-relative asset file. */

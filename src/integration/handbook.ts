@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatReport } from '../lib/diagnostics.ts';
+import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
+import { extensionOf, publishProblem } from '../lib/publishable.ts';
 import { applyPolicy } from '../lib/strictness.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
-import { runPreflight } from '../data/preflight.ts';
+import { displayPath, runPreflight } from '../data/preflight.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
-import { assetUrlMap, publishAssets } from './assets.ts';
+import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -28,32 +28,52 @@ export function handbook(config: SiteConfig): AstroIntegration {
         state.command = command;
         state.sourceDiagnostics = applyPolicy(preflight.diagnostics, config);
         state.excluded = preflight.excluded;
+        state.refusedLinks = preflight.refusedLinks;
         state.index = preflight.index;
         state.bodyLineOffsets = preflight.bodyLineOffsets;
         if (preflight.fatal) throw new ContentError(formatReport(preflight.diagnostics));
       },
       'astro:server:setup': ({ server }) => {
-        const urls = assetUrlMap(buildState().index?.assets ?? []);
+        const index = buildState().index;
+        const urls = assetUrlMap(index?.assets ?? []);
         const prefix = config.base.replace(/\/$/, '');
+        // The dev server serves linked files by the rules of a build: allowed types and sizes, links kept inside the root, SVGs inert.
         server.middlewares.use((req, res, next) => {
           const path = (req.url ?? '').split('?')[0] ?? '';
           const file = path.startsWith(prefix) ? urls.get(path.slice(prefix.length)) : undefined;
-          if (!file) return next();
-          res.setHeader('Content-Type', MIME[file.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream');
-          createReadStream(join(config.contentRoot, file)).pipe(res);
+          if (!file || publishProblem(file, index?.assetSizes.get(file) ?? 0, config.maxAssetBytes)) return next();
+          readPublishable(config.contentRoot, file).then(
+            (source) => {
+              if (!source) return next();
+              res.setHeader('Content-Type', MIME[extensionOf(file)] ?? 'application/octet-stream');
+              if (source.svg) res.end(source.svg.text);
+              else createReadStream(source.realPath).pipe(res);
+            },
+            (error: unknown) => next(error),
+          );
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const state = buildState();
         const outDir = fileURLToPath(dir);
-        const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics];
+        const published = await publishAssets(config.contentRoot, outDir, state.usedAssets);
+        await sanitizeOtherSvgs(outDir, state.usedAssets);
+        const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics, ...svgWarnings(config.contentRoot, published.sanitized)];
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
-        const assets = await publishAssets(config.contentRoot, outDir, state.usedAssets);
-        await applyAnchorFixes(outDir, state.anchorFixes);
-        const pages = await writeSearchIndex(outDir, config.lang);
-        if (state.summary) state.summary.linkedFiles = assets;
-        logger.info(`Published ${assets} linked files; indexed ${pages} pages for search.`);
+import { applyAnchorFixes } from './anchor-fixes.ts';
+import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
       },
     },
   };
+}
+
+function svgWarnings(contentRoot: string, sanitized: ReadonlyMap<string, string[]>): Diagnostic[] {
+  return [...sanitized].map(([file, removed]) =>
+    diagnostic({
+      file: displayPath(contentRoot, file),
+      rule: 'svg-content-removed',
+      severity: 'warning',
+      message: `published without ${removed.map((r) => `\`${r}\``).join(', ')}`,
+    }),
+  );
 }

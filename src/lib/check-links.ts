@@ -2,8 +2,10 @@ import type { PageLink } from './backlinks.ts';
 import { relativeFrom } from './check-source.ts';
 import { diagnostic, type Diagnostic, type RuleId } from './diagnostics.ts';
 import type { PageIndex } from './page-index.ts';
+import { DEFAULT_MAX_ASSET_BYTES, publishProblem } from './publishable.ts';
 import type { LinkTarget } from './resolve-link.ts';
 import { didYouMean } from './suggest.ts';
+import { refusedLinkOf } from './symlinks.ts';
 
 /** A link as the Markdown plugins recorded it. */
 export interface RecordedLink {
@@ -38,6 +40,8 @@ export interface LinkCheck {
   edges: PageLink[];
   /** Fragments to respell so case-mismatched links land on their heading. */
   anchorFixes: AnchorFix[];
+  /** Linked files that may be published (content-relative). */
+  assets: Set<string>;
 }
 
 /** Returns the id among `ids` that equals `hash` when case is ignored, if there is exactly such a one. */
@@ -55,16 +59,28 @@ export function withFragment(href: string, id: string): string {
 
 const ALWAYS_VALID_HASHES = new Set(['', 'top']);
 
-/** Checks every link and anchor of the rendered pages against the files and heading ids that exist. */
-export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, severity: 'error' | 'warning'): LinkCheck {
+/**
+ * Checks every link and anchor of the rendered pages against the files and heading ids that exist, and
+ * every linked file against the symbolic-link, file-type and size rules. Broken links get `severity`;
+ * a linked file that may not be published is always an error.
+ */
+export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, severity: 'error' | 'warning', maxAssetBytes = DEFAULT_MAX_ASSET_BYTES): LinkCheck {
   const idsOf = new Map(pages.map((p) => [p.file, new Set(p.ids)]));
   const diagnostics: Diagnostic[] = [];
   const edges: PageLink[] = [];
   const anchorFixes: AnchorFix[] = [];
+  const assets = new Set<string>();
   for (const page of pages) {
     for (const link of page.links) {
-      const report = (rule: RuleId, message: string) =>
-        diagnostics.push(diagnostic({ file: page.file, line: link.line, column: link.column, rule, severity, message }));
+      const report = (rule: RuleId, message: string, level = severity) =>
+        diagnostics.push(diagnostic({ file: page.file, line: link.line, column: link.column, rule, severity: level, message }));
+      const target = link.target;
+      const refused = 'file' in target ? refusedLinkOf(index.refusedLinks, target.file) : 'dir' in target ? refusedLinkOf(index.refusedLinks, target.dir) : undefined;
+      if (refused) {
+        const rule = refused.reason === 'loop' ? 'symlink-loop' : 'symlink-outside-root';
+        report(rule, `\`${link.url}\` goes through the symbolic link \`${relativeFrom(page.file, refused.path)}\`, which is not followed`, 'error');
+        continue;
+      }
       const checkHash = (file: string, hash: string, href: string) => {
         const ids = idsOf.get(file);
         if (!ids || ALWAYS_VALID_HASHES.has(hash) || ids.has(hash)) return;
@@ -76,7 +92,6 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
         const where = file === page.file ? 'this page' : `\`${relativeFrom(page.file, file)}\``;
         report('missing-heading', `cannot find heading \`#${hash}\` in ${where}${didYouMean(hash, ids)}`);
       };
-      const target = link.target;
       switch (target.type) {
         case 'external':
           break;
@@ -111,7 +126,12 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
           break;
         }
         case 'asset': {
-          if (index.assets.has(target.file)) break;
+          if (index.assets.has(target.file)) {
+            const problem = publishProblem(target.file, index.assetSizes.get(target.file) ?? 0, maxAssetBytes);
+            if (problem) report(problem.rule, `\`${link.url}\` ${problem.message}`, 'error');
+            else assets.add(target.file);
+            break;
+          }
           if (index.pages.has(target.file)) break;
           const candidates = [...index.assets, ...index.pages].map((p) => relativeFrom(page.file, p));
           const noun = link.kind === 'image' ? 'image' : 'file';
@@ -121,5 +141,5 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
       }
     }
   }
-  return { diagnostics, edges, anchorFixes };
+  return { diagnostics, edges, anchorFixes, assets };
 }

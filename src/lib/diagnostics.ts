@@ -17,6 +17,12 @@ export const RULES = {
   'mdx-syntax': 'fix the MDX at that place, or rename the page to .md if it needs no components',
   'mdx-import': 'import components from src/components/ only, by a relative path',
   'mdx-export': 'move the code into a component in src/components/',
+  'symlink-outside-root': 'replace the symbolic link with a copy of the file, or point it at a file inside the content root',
+  'symlink-loop': 'remove the symbolic link: it points at a folder that contains it',
+  'unpublishable-file': 'link only the file types CONTRIBUTING.md lists (images, PDFs, text examples, archives)',
+  'file-too-large': 'make the file smaller, raise HANDBOOK_MAX_ASSET_BYTES, or link the file by full URL',
+  'unsafe-url': 'link a page, a file or a full https: URL; script and data: URLs are removed from pages',
+  'svg-content-removed': 'remove what the sanitizer drops from the SVG (scripts, event handlers, foreignObject, outside references, editor metadata)',
 } as const;
 
 /** A rule id from {@link RULES}. */

@@ -1,4 +1,5 @@
 import { dirOf, isReadme } from './routes.ts';
+import type { RefusedLink } from './symlinks.ts';
 
 /** The files of a content tree, indexed for link resolution. */
 export interface PageIndex {
@@ -12,10 +13,25 @@ export interface PageIndex {
   assets: Set<string>;
   /** Pages of the tree left out of the site (drafts, empty pages): links to them are broken on the site. */
   unpublished: Set<string>;
+  /** Asset file → size in bytes. */
+  assetSizes: Map<string, number>;
+  /** Symbolic links not followed, by content-relative path. */
+  refusedLinks: Map<string, RefusedLink>;
+}
+
+/** What the file listing knows beyond the file names. */
+export interface TreeFacts {
+  assetSizes?: ReadonlyMap<string, number>;
+  refusedLinks?: readonly RefusedLink[];
 }
 
 /** Returns the index of a tree's page and asset files. */
-export function createPageIndex(pageFiles: Iterable<string>, assetFiles: Iterable<string> = [], unpublished: Iterable<string> = []): PageIndex {
+export function createPageIndex(
+  pageFiles: Iterable<string>,
+  assetFiles: Iterable<string> = [],
+  unpublished: Iterable<string> = [],
+  facts: TreeFacts = {},
+): PageIndex {
   const pages = new Set(pageFiles);
   const readmeOf = new Map<string, string>();
   const dirs = new Set<string>(['']);
@@ -23,5 +39,13 @@ export function createPageIndex(pageFiles: Iterable<string>, assetFiles: Iterabl
     if (isReadme(file)) readmeOf.set(dirOf(file), file);
     for (let dir = dirOf(file); dir !== ''; dir = dirOf(dir)) dirs.add(dir);
   }
-  return { pages, readmeOf, dirs, assets: new Set(assetFiles), unpublished: new Set(unpublished) };
+  return {
+    pages,
+    readmeOf,
+    dirs,
+    assets: new Set(assetFiles),
+    unpublished: new Set(unpublished),
+    assetSizes: new Map(facts.assetSizes),
+    refusedLinks: new Map((facts.refusedLinks ?? []).map((link) => [link.path, link])),
+  };
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseStrictness, type Strictness } from './strictness.ts';
+import { DEFAULT_MAX_ASSET_BYTES } from './publishable.ts';
 
 /** Settings of one build, read from the environment with defaults for this repository. */
 export interface SiteConfig {
@@ -23,6 +24,8 @@ export interface SiteConfig {
   repoContentPath: string;
   /** Language of the pages, for `<html lang>`. */
   lang: string;
+  /** Largest linked file published, in bytes. */
+  maxAssetBytes: number;
 }
 
 /** Returns `/`-wrapped base: `handbook` → `/handbook/`, empty → `/`. */
@@ -40,6 +43,10 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     throw new Error(`HANDBOOK_LINKS must be "warn" or "error", got "${env.HANDBOOK_LINKS}".`);
   }
   const repoUrl = env.HANDBOOK_REPO_URL?.trim().replace(/\/+$/, '') || undefined;
+  const maxEnv = env.HANDBOOK_MAX_ASSET_BYTES?.trim();
+  if (maxEnv && !/^[1-9]\d*$/.test(maxEnv)) {
+    throw new Error(`HANDBOOK_MAX_ASSET_BYTES must be a whole number of bytes, e.g. 10485760, got "${env.HANDBOOK_MAX_ASSET_BYTES}".`);
+  }
   return {
     title: env.HANDBOOK_TITLE?.trim() || 'DevOps Handbook',
     contentRoot,
@@ -51,6 +58,7 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     repoBranch: env.HANDBOOK_REPO_BRANCH?.trim() || 'main',
     repoContentPath: (env.HANDBOOK_REPO_CONTENT_PATH?.trim() || 'content').replace(/^\/+|\/+$/g, ''),
     lang: env.HANDBOOK_LANG?.trim() || 'en',
+    maxAssetBytes: maxEnv ? Number(maxEnv) : DEFAULT_MAX_ASSET_BYTES,
   };
 }
 

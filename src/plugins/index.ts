@@ -10,6 +10,7 @@ import { rehypeGithubAlerts } from 'rehype-github-alerts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
 import { rehypeLinks } from './rehype-links.ts';
 import { rehypeRawMarkdown } from './rehype-raw-markdown.ts';
+import { rehypeReportUnsafeUrls } from './rehype-report-unsafe-urls.ts';
 import { rehypeSanitizeHtml } from './rehype-sanitize-html.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
 import { remarkLinks } from './remark-links.ts';
@@ -24,6 +25,8 @@ export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugin
     // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
     rehypePlugins: [
       rehypeRawMarkdown,
+      // Script and data: URLs are reported before the sanitizer drops them.
+      rehypeReportUnsafeUrls,
       // GitHub's allow-list, before any of our own markup is added.
       rehypeSanitizeHtml,
       [rehypeLinks, options],

@@ -10,6 +10,14 @@ export interface LinkRecord {
   target: LinkTarget;
 }
 
+/** A URL with an unsafe scheme (`javascript:`, `vbscript:`, `data:`), found before sanitizing removed it. */
+export interface UnsafeUrlRecord {
+  url: string;
+  scheme: string;
+  line?: number;
+  column?: number;
+}
+
 /** What the Markdown plugins learn about one page; Astro returns it as `remarkPluginFrontmatter.handbook`. */
 export interface PageRecord {
   /** Text of the first `# H1`, when there is one. */
@@ -23,6 +31,8 @@ export interface PageRecord {
   /** Words in the page, for the reading time. */
   words?: number;
   links: LinkRecord[];
+  /** Script and data: URLs the sanitizer removes, where they were written. */
+  unsafeUrls?: UnsafeUrlRecord[];
   /** Every `id` (and `<a name>`) in the rendered page. */
   ids: string[];
 }
