@@ -58,3 +58,47 @@ describe('checkLinks', () => {
     expect(checkLinks(pages, index, 'warning').diagnostics[0]?.severity).toBe('warning');
   });
 });
+
+describe('checkLinks on linked files', () => {
+  const files = createPageIndex(['README.md', 'guide/README.md'], ['guide/demo.html', 'guide/big.zip', 'guide/ok.png', 'guide/app.mjs'], {
+    assetSizes: new Map([
+      ['guide/demo.html', 10],
+      ['guide/big.zip', 5000],
+      ['guide/ok.png', 4000],
+      ['guide/app.mjs', 10],
+    ]),
+    refusedLinks: [
+      { path: 'guide/sample.conf', target: '/etc/passwd', reason: 'outside' },
+      { path: 'guide/notes', target: '/etc', reason: 'outside' },
+      { path: 'guide/up', target: '/repo/content', reason: 'loop' },
+    ],
+  });
+  const check = (urls: string[], severity: 'error' | 'warning' = 'warning') =>
+    checkLinks(
+      [{ file: 'guide/README.md', ids: [], links: urls.map((url, i) => ({ url, kind: 'link', line: i + 1, column: 3, target: resolveLink({ from: 'guide/README.md', url, base: '/', isDir: (p) => p === 'guide/notes' || p === 'guide/up' }) })) }],
+      files,
+      severity,
+      4096,
+    );
+
+  it('reports a link through a refused symbolic link where it is written, as an error even in warn mode', () => {
+    const { diagnostics, assets } = check(['./sample.conf', './notes/passwd', './notes/', './up/README.md']);
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule, d.severity, d.message.split(' (fix')[0]])).toEqual([
+      [1, 3, 'symlink-outside-root', 'error', '`./sample.conf` goes through the symbolic link `./sample.conf`, which is not followed'],
+      [2, 3, 'symlink-outside-root', 'error', '`./notes/passwd` goes through the symbolic link `./notes`, which is not followed'],
+      [3, 3, 'symlink-outside-root', 'error', '`./notes/` goes through the symbolic link `./notes`, which is not followed'],
+      [4, 3, 'symlink-loop', 'error', '`./up/README.md` goes through the symbolic link `./up`, which is not followed'],
+    ]);
+    expect(assets).toEqual(new Set());
+  });
+  it('refuses linked files of types off the allow-list and above the size limit, and publishes the rest', () => {
+    const { diagnostics, assets } = check(['./demo.html', './app.mjs', './big.zip', './ok.png']);
+    expect(diagnostics.map((d) => [d.line, d.rule, d.severity])).toEqual([
+      [1, 'unpublishable-file', 'error'],
+      [2, 'unpublishable-file', 'error'],
+      [3, 'file-too-large', 'error'],
+    ]);
+    expect(diagnostics[0]?.message).toContain('`./demo.html` links a `.html` file, which is not published: an HTML file would run its scripts on the site');
+    expect(assets).toEqual(new Set(['guide/ok.png']));
+  });
+});

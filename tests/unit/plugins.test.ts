@@ -145,4 +145,21 @@ describe('markdown plugins', () => {
     expect(record.h1).toBe('Docker basics');
     expect(record.firstParagraph).toBe('Containers package an app with its dependencies.');
   });
+  it('records javascript:, vbscript: and data: URLs from Markdown and raw HTML where they are written, and removes them', async () => {
+    const markdown = [
+      '# T',
+      '',
+      '[md](javascript:alert(1)) <a href="VBScript:msgbox(1)">vb</a>',
+      '',
+      '<a href="java\tscript:alert(2)">tab</a> [page](data:text/html,hi) ![pixel](data:image/png;base64,iVBORw0KGgo=)',
+    ].join('\n');
+    const { html, record } = await render(markdown);
+    expect(record.unsafeUrls?.map((u) => [u.scheme, u.line, u.column])).toEqual([
+      ['javascript', 3, 1],
+      ['vbscript', 3, 27],
+      ['javascript', 5, 1],
+      ['data', 5, 40],
+    ]);
+    expect(html).not.toMatch(/javascript|vbscript|data:text/i);
+  });
 });
