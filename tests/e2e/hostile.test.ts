@@ -3,15 +3,18 @@ import { dirname } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
+import { runBuild, type BuildRun } from '../helpers/build.ts';
+import { hostileTree, type HostileTree } from '../helpers/hostile-tree.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 let browser: Browser;
 let run: BuildRun;
+let tree: HostileTree;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
-  run = await runBuild(fixture('hostile'));
+  tree = hostileTree();
+  run = await runBuild(tree.root);
   if (run.code !== 0) throw new Error(run.stderr);
   server = await serveStatic(run.outDir, '/');
   browser = await launchBrowser();
@@ -20,6 +23,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (run) rmSync(dirname(run.outDir), { recursive: true, force: true });
+  tree?.remove();
 });
 
 /** Opens a page, recording CSP violations and console errors from the first script on. */
