@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -109,4 +110,46 @@ describe('the Content-Security-Policy in use', () => {
     await page.locator('.code-block, h1').first().waitFor();
     expect(problems).toEqual([]);
   });
+});
+
+describe('the linked files of a hostile tree', () => {
+  it('publishes files reached through symbolic links that stay inside the tree, and reports what was removed', () => {
+    for (const file of ['images/active.svg', 'pictures/active.svg', 'same.svg']) expect(existsSync(join(run.outDir, file)), file).toBe(true);
+    expect(run.stdout).toContain(`${join(tree.root, 'same.svg')} svg-content-removed published without \`<svg onload>\`, \`<script>\``);
+    expect(run.stdout).toContain(`${join(tree.root, 'README.md')}:11:1 unsafe-url \`javascript:window.__xss='md'\` was removed`);
+    expect(run.stdout).toContain('0 errors, 9 warnings in the content.');
+  });
+
+  it('runs no script when every published SVG is opened directly and its links are clicked, and loads nothing from elsewhere', async () => {
+    const svgs = globSync('**/*.svg', { cwd: run.outDir }).sort();
+    expect(svgs).toEqual(['favicon.svg', 'images/active.svg', 'pictures/active.svg', 'pixel.svg', 'same.svg']);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url)) problems.push(`request: ${request.url()}`);
+    });
+    let clicked = 0;
+    for (const svg of svgs) {
+      await page.goto(`${server.url}${svg}`);
+      const links = await page.locator('a').count();
+      // No link is left that could leave the document, so one load serves every click.
+      for (let i = 0; i < links; i += 1) {
+        await page.locator('a').nth(i).hover();
+        await page.locator('a').nth(i).click();
+        await page.waitForTimeout(50);
+        clicked += 1;
+        expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), `${svg} link ${i}`).toBeUndefined();
+      }
+      await page.mouse.click(200, 150);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), svg).toBeUndefined();
+    }
+    expect(clicked).toBe(15);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
