@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishAssets, readPublishable, sanitizeOtherSvgs } from '../../src/integration/assets.ts';
+
+const ACTIVE = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>';
+const INERT = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n';
+let dir: string;
+let root: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'handbook-publish-'));
+  root = join(dir, 'content');
+  mkdirSync(join(root, 'guide'), { recursive: true });
+  writeFileSync(join(dir, 'secret.txt'), 'secret');
+  writeFileSync(join(root, 'guide', 'flow.svg'), ACTIVE);
+  writeFileSync(join(root, 'guide', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  symlinkSync('../../secret.txt', join(root, 'guide', 'sample.conf'));
+  symlinkSync('flow.svg', join(root, 'guide', 'same.svg'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('publishing linked files (the build and the dev server)', () => {
+  it('reads an SVG made inert, with what was removed, and follows a link that stays inside the root', async () => {
+    expect((await readPublishable(root, 'guide/same.svg'))?.svg).toEqual({ text: INERT, removed: ['<svg onload>', '<script>'] });
+  });
+  it('refuses a file whose real path is outside the root, and a file that does not exist', async () => {
+    expect(await readPublishable(root, 'guide/sample.conf')).toBeUndefined();
+    expect(await readPublishable(root, 'guide/missing.png')).toBeUndefined();
+  });
+  it('writes inert SVGs and exact copies of other files next to their pages, and refuses to publish through an outside link', async () => {
+    const out = join(dir, 'dist');
+    const published = await publishAssets(root, out, ['guide/photo.png', 'guide/flow.svg']);
+    expect(published).toEqual({ count: 2, sanitized: new Map([['guide/flow.svg', ['<svg onload>', '<script>']]]) });
+    expect(readFileSync(join(out, 'guide', 'flow.svg'), 'utf8')).toBe(INERT);
+    expect(readFileSync(join(out, 'guide', 'photo.png'))).toEqual(readFileSync(join(root, 'guide', 'photo.png')));
+    await expect(publishAssets(root, out, ['guide/sample.conf'])).rejects.toThrow(/outside the content root/);
+  });
+  it('makes every other SVG of the output inert too', async () => {
+    const out = join(dir, 'dist-other');
+    mkdirSync(join(out, '_astro'), { recursive: true });
+    writeFileSync(join(out, '_astro', 'icon.ABC123.svg'), ACTIVE);
+    expect(await sanitizeOtherSvgs(out, [])).toBe(1);
+    expect(readFileSync(join(out, '_astro', 'icon.ABC123.svg'), 'utf8')).toBe(INERT);
+  });
+});
