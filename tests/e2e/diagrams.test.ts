@@ -18,7 +18,10 @@ describe("the handbook's own diagrams", () => {
   it('render pixel for pixel as their sources after the sanitizer made them inert', async () => {
     const handbookUrl = inject('handbookUrl');
     const diagrams = globSync('**/*.svg', { cwd: 'content' }).sort();
-    expect(diagrams).toHaveLength(9);
+    // Every diagram of the handbook is published, and compared.
+    const published = globSync('**/*.svg', { cwd: inject('handbookDir'), ignore: ['favicon.svg'] });
+    expect(diagrams.length).toBeGreaterThan(0);
+    expect(published).toHaveLength(diagrams.length);
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
     const page = await context.newPage();
     // The source is served from the site's own origin, so both render under the same conditions.
