@@ -58,10 +58,14 @@ export function handbook(config: SiteConfig): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const published = await publishAssets(config.contentRoot, outDir, state.usedAssets);
         await sanitizeOtherSvgs(outDir, state.usedAssets);
-        const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics, ...svgWarnings(config.contentRoot, published.sanitized)];
+        // Kept with the page problems, so the closing summary and the JSON report count them too.
+        state.pageDiagnostics = [...state.pageDiagnostics, ...svgWarnings(config.contentRoot, published.sanitized)];
+        const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics];
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
-import { applyAnchorFixes } from './anchor-fixes.ts';
-import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
+        await applyAnchorFixes(outDir, state.anchorFixes);
+        const pages = await writeSearchIndex(outDir, config.lang);
+        if (state.summary) state.summary.linkedFiles = published.count;
+        logger.info(`Published ${published.count} linked files; indexed ${pages} pages for search.`);
       },
     },
   };

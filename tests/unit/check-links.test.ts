@@ -60,7 +60,7 @@ describe('checkLinks', () => {
 });
 
 describe('checkLinks on linked files', () => {
-  const files = createPageIndex(['README.md', 'guide/README.md'], ['guide/demo.html', 'guide/big.zip', 'guide/ok.png', 'guide/app.mjs'], {
+  const files = createPageIndex(['README.md', 'guide/README.md'], ['guide/demo.html', 'guide/big.zip', 'guide/ok.png', 'guide/app.mjs'], [], {
     assetSizes: new Map([
       ['guide/demo.html', 10],
       ['guide/big.zip', 5000],
