@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_ASSET_BYTES, extensionOf, isPublishableType, publishProblem } from '../../src/lib/publishable.ts';
 import { readSiteConfig } from '../../src/lib/site-config.ts';
+import { severityOf } from '../../src/lib/strictness.ts';
 
 describe('publishable linked files', () => {
   it('publishes images, PDFs, text examples, configuration files, archives and known extensionless examples', () => {
@@ -37,5 +38,10 @@ describe('publishable linked files', () => {
     expect(DEFAULT_MAX_ASSET_BYTES).toBe(10_485_760);
     expect(readSiteConfig({ HANDBOOK_MAX_ASSET_BYTES: '5000' }, '/repo').maxAssetBytes).toBe(5000);
     expect(() => readSiteConfig({ HANDBOOK_MAX_ASSET_BYTES: '10MB' }, '/repo')).toThrow(/HANDBOOK_MAX_ASSET_BYTES must be a whole number of bytes/);
+  });
+  it('keeps the safety rules errors under the most lenient policy', () => {
+    for (const rule of ['symlink-outside-root', 'symlink-loop', 'unpublishable-file', 'file-too-large'] as const) {
+      expect(severityOf(rule, { strictness: 'lenient', links: 'warn' }), rule).toBe('error');
+    }
   });
 });
