@@ -64,7 +64,7 @@ describe.each([
     const expected = (await block.locator('pre').innerText()).replace(/\n$/, '');
     await block.getByRole('button', { name: 'Copy' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 10_000 }).toBe(expected);
     expect(await page.getByRole('status').filter({ hasText: 'copied' }).count()).toBe(1);
     await context.close();
   });
@@ -73,7 +73,7 @@ describe.each([
     const { context, page } = await open(viewport);
     await page.locator('body').press('/');
     const input = page.getByRole('combobox', { name: 'Search' });
-    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true); // the search code loads on first use: allow for a busy machine
     await input.fill('helm');
     await page.getByRole('option').nth(1).waitFor();
     await input.press('ArrowDown');
