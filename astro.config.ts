@@ -27,7 +27,8 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ gfm: false, smartypants: false, ...plugins }),
   },
-  integrations: [handbook(siteConfig), mdx(), sitemap()],
+  // Canonical URLs and the sitemap need the public origin: without HANDBOOK_SITE both are left out.
+  integrations: [handbook(siteConfig), mdx(), ...(siteConfig.site ? [sitemap()] : [])],
   devToolbar: { enabled: false },
   vite: {
     build: {

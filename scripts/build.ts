@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { checkContentRoot } from '../src/data/preflight.ts';
 import { buildState } from '../src/data/store.ts';
 import { buildReport, summaryLine } from '../src/lib/build-summary.ts';
-import { formatReport } from '../src/lib/diagnostics.ts';
+import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { formatWorkflowCommand, inGithubActions } from '../src/lib/workflow-commands.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
@@ -43,6 +44,7 @@ function writeReport(ok: boolean, problems = [...buildState().sourceDiagnostics,
 const rootProblem = checkContentRoot(config.contentRoot);
 if (rootProblem) {
   writeReport(false, [rootProblem]);
+  if (inGithubActions(process.env)) console.log(formatWorkflowCommand(rootProblem));
   console.error(formatReport([rootProblem]));
   console.error('Nothing was built; dist/ was left as it was.');
   process.exit(1);
@@ -56,9 +58,11 @@ function isContentError(error: unknown): error is Error {
   return false;
 }
 
-function contentMessage(error: unknown): string {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === 'ContentError') return e.message;
-  return String(error);
+function contentError(error: unknown): { message: string; diagnostics: Diagnostic[] } {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e.name === 'ContentError') return { message: e.message, diagnostics: (e as { diagnostics?: Diagnostic[] }).diagnostics ?? [] };
+  }
+  return { message: String(error), diagnostics: [] };
 }
 
 
@@ -83,7 +87,9 @@ try {
   rmSync(tmp, { recursive: true, force: true });
   writeReport(false);
   if (isContentError(error)) {
-    console.error(contentMessage(error));
+    const { message, diagnostics } = contentError(error);
+    if (inGithubActions(process.env)) for (const d of diagnostics) console.log(formatWorkflowCommand(d));
+    console.error(message);
     console.error('The build failed; dist/ was left as it was.');
   } else {
     console.error(error);

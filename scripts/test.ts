@@ -1,4 +1,4 @@
-// Runs every test: the type check, then unit, build and end-to-end tests through vitest.
+// Runs every test: the type check and the content check, then unit, build, dev-server and end-to-end tests through vitest.
 // Ends with one line CI recognises: `Tests: N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,9 +10,11 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const node = process.execPath;
 const report = 'test-results/vitest.json';
 
-console.log('Type check (astro check)…');
-const check = spawnSync(node, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit' });
-const checkPassed = check.status === 0;
+console.log('Type check (npm run typecheck)…');
+const typecheck = spawnSync(node, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit' });
+console.log('Content check of the handbook (npm run check)…');
+const contentCheck = spawnSync(node, ['scripts/check.ts'], { stdio: 'inherit', env: { ...process.env, HANDBOOK_CONTENT: 'content' } });
+const checks = [typecheck.status === 0, contentCheck.status === 0];
 
 mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });
@@ -31,8 +33,8 @@ interface VitestReport {
   testResults: { status: string; name: string; assertionResults: unknown[] }[];
 }
 
-let passed = checkPassed ? 1 : 0;
-let failed = checkPassed ? 0 : 1;
+let passed = checks.filter(Boolean).length;
+let failed = checks.length - passed;
 let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;

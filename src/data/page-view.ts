@@ -48,7 +48,8 @@ export interface PageView {
   page: SitePage;
   siteTitle: string;
   homeHref: string;
-  canonical: string;
+  /** Absolute URL of the page, when the public origin is known. */
+  canonical?: string | undefined;
   section?: string;
   sidebar: SidebarView[];
   breadcrumbs: { label: string; href?: string }[];
@@ -90,7 +91,7 @@ export function pageView(site: Site, file: string): PageView {
     page,
     siteTitle: siteConfig.title,
     homeHref: href('/'),
-    canonical: new URL(href(page.route), `${siteConfig.site}/`).href,
+    canonical: siteConfig.site ? new URL(href(page.route), `${siteConfig.site}/`).href : undefined,
     section: crumbs.length > 2 ? crumbs[1]?.label : undefined,
     sidebar: sidebarFor(site, file),
     breadcrumbs: crumbs.map((c) => ({ label: c.label, href: c.route ? href(c.route) : undefined })),

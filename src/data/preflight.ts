@@ -17,6 +17,8 @@ export interface Preflight {
   refusedLinks: string[];
   /** File → lines of frontmatter before the Markdown body. */
   bodyLineOffsets: Map<string, number>;
+  /** File → its `title` frontmatter field, for pages that set one. */
+  titles: Map<string, string>;
   /** The content root is missing or holds no page: nothing else can be checked. */
   fatal: boolean;
 }
@@ -45,18 +47,20 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
   const tree = isFolder ? scanContent(contentRoot) : { pageFiles: [], assetFiles: [], assetSizes: new Map<string, number>(), refusedLinks: [] };
   const { pageFiles, assetFiles } = tree;
   const missing = checkContentRoot(contentRoot, pageFiles.length);
-  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], refusedLinks: [], bodyLineOffsets: new Map(), fatal: true };
+  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], refusedLinks: [], bodyLineOffsets: new Map(), titles: new Map(), fatal: true };
   const index = createPageIndex(pageFiles, assetFiles, [], tree);
   const diagnostics: Diagnostic[] = tree.refusedLinks.map(refusedLinkDiagnostic);
   const excluded: string[] = [];
   const unpublished = new Set<string>();
   const bodyLineOffsets = new Map<string, number>();
+  const titles = new Map<string, string>();
   for (const file of pageFiles) {
     const result = checkSource(file, readFileSync(join(contentRoot, file)), index, { absPath: join(contentRoot, file), componentsDir });
     diagnostics.push(...result.diagnostics);
     if (result.fatal) excluded.push(file);
     if (result.bodyLineOffset > 0) bodyLineOffsets.set(file, result.bodyLineOffset);
     if (result.frontmatter?.draft || result.diagnostics.some((d) => d.rule === 'empty-file')) unpublished.add(file);
+    if (result.fields?.title) titles.set(file, result.fields.title);
   }
   for (const [route, files] of findRouteCollisions(pageFiles)) {
     for (const file of files) {
@@ -68,7 +72,7 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
   // Drafts and empty pages are not published, so links to them are broken links.
   const published = unpublished.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !unpublished.has(f)), assetFiles, unpublished, tree);
   const refusedLinks = tree.refusedLinks.map((link) => link.path);
-  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], refusedLinks, bodyLineOffsets, fatal: false };
+  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], refusedLinks, bodyLineOffsets, titles, fatal: false };
 }
 
 function refusedLinkDiagnostic(link: RefusedLink): Diagnostic {

@@ -47,15 +47,25 @@ export interface Site {
 }
 
 let cached: Promise<Site> | undefined;
-// One `git log` per process: the dev server recomputes the site per request, history rarely changes.
+// One `git log` per process: history rarely changes while the dev server runs.
 let commitDates: Map<string, string> | undefined;
-let lastReport = '';
+let devCache: { key: string; site: Promise<Site> } | undefined;
 
-/** Returns the site, computed once and shared by every page of a build (recomputed per request in dev, where pages change). */
-export function loadSite(): Promise<Site> {
-  if (buildState().command !== 'build') return computeSite();
-  cached ??= computeSite();
-  return cached;
+/** Returns the site, computed once and shared by every page of a build (in dev, recomputed when the content changed). */
+export async function loadSite(): Promise<Site> {
+  const state = buildState();
+  if (state.command === 'build') {
+    cached ??= computeSite();
+    return cached;
+  }
+  await state.dev?.settled;
+  // The content layer's digests say when a page changed; the checks' revision, when any file did.
+  const entries = await getCollection('pages');
+  const digests = entries.map((e: { digest?: string }) => e.digest);
+  if (digests.includes(undefined)) return computeSite();
+  const key = `${state.dev?.revision ?? 0}\n${entries.map((e: { id: string }, i: number) => `${e.id}:${digests[i]}`).join('\n')}`;
+  if (devCache?.key !== key) devCache = { key, site: computeSite() };
+  return devCache.site;
 }
 
 async function computeSite(): Promise<Site> {
@@ -130,12 +140,10 @@ function unsafeUrlWarning(file: string, unsafe: UnsafeUrlRecord, offset: number)
   });
 }
 
+// In dev the content checks print and show problems themselves (src/data/dev-checks.ts).
 function failOnErrors(diagnostics: Diagnostic[]): void {
-  if (!diagnostics.some((d) => d.severity === 'error')) return;
-  const report = formatReport(diagnostics);
-  if (buildState().command === 'build') throw new ContentError(report);
-  if (report !== lastReport) console.warn(report);
-  lastReport = report;
+  if (buildState().command !== 'build' || !diagnostics.some((d) => d.severity === 'error')) return;
+  throw new ContentError(formatReport(diagnostics), diagnostics);
 }
 
 /** Returns the prerequisites of a page as pages (unknown entries were reported by the source check). */

@@ -24,6 +24,8 @@ export interface BuildState {
   anchorFixes: AnchorFix[];
   /** What the finished build holds, for the closing line of `npm run build`. */
   summary?: BuildSummary;
+  /** `astro dev` only: the content checks of the current sources, re-run on every change. */
+  dev?: DevChecks;
 }
 
 /** Counts of what a build published. */
@@ -32,6 +34,16 @@ export interface BuildSummary {
   linkedFiles: number;
   /** Words of text in the indexed pages. */
   indexedWords: number;
+}
+
+/** The dev server's view of the content's problems. */
+export interface DevChecks {
+  /** Settles when the checks of the latest change have run; pages wait for it. */
+  settled: Promise<void>;
+  /** Every problem of the content, files shown as in reports. */
+  diagnostics: Diagnostic[];
+  /** Bumped by every run, so the site computed from the content is recomputed. */
+  revision: number;
 }
 
 const KEY = Symbol.for('handbook.build-state');
@@ -59,4 +71,10 @@ export function resetBuildState(): void {
 /** A content problem: its message is the full report, and it is shown without a stack trace. */
 export class ContentError extends Error {
   override name = 'ContentError';
+  /** The problems the report lists, for other formats (GitHub workflow commands). */
+  readonly diagnostics: Diagnostic[];
+  constructor(report: string, diagnostics: Diagnostic[] = []) {
+    super(report);
+    this.diagnostics = diagnostics;
+  }
 }

@@ -6,6 +6,8 @@ import { extensionOf, publishProblem } from '../lib/publishable.ts';
 import { applyPolicy } from '../lib/strictness.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { displayPath, runPreflight } from '../data/preflight.ts';
+import { startDevChecks } from '../data/dev-checks.ts';
+import { formatWorkflowCommand, inGithubActions } from '../lib/workflow-commands.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
 import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
@@ -31,9 +33,13 @@ export function handbook(config: SiteConfig): AstroIntegration {
         state.refusedLinks = preflight.refusedLinks;
         state.index = preflight.index;
         state.bodyLineOffsets = preflight.bodyLineOffsets;
-        if (preflight.fatal) throw new ContentError(formatReport(preflight.diagnostics));
+        if (preflight.fatal) throw new ContentError(formatReport(preflight.diagnostics), preflight.diagnostics);
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
+        // Contributors look at the page, not the terminal: the checks re-run on every content change.
+        const onChange = startDevChecks(config.contentRoot, config, logger);
+        server.watcher.add(config.contentRoot);
+        server.watcher.on('all', (_event, path) => onChange(path));
         const index = buildState().index;
         const urls = assetUrlMap(index?.assets ?? []);
         const prefix = config.base.replace(/\/$/, '');
@@ -62,10 +68,12 @@ export function handbook(config: SiteConfig): AstroIntegration {
         state.pageDiagnostics = [...state.pageDiagnostics, ...svgWarnings(config.contentRoot, published.sanitized)];
         const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics];
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
+        if (inGithubActions(process.env)) for (const d of warnings) console.log(formatWorkflowCommand(d));
         await applyAnchorFixes(outDir, state.anchorFixes);
         const pages = await writeSearchIndex(outDir, config.lang);
         if (state.summary) state.summary.linkedFiles = published.count;
         logger.info(`Published ${published.count} linked files; indexed ${pages} pages for search.`);
+        if (!config.site) logger.warn('Sitemap skipped and canonical links left out: set HANDBOOK_SITE to the public origin (https://example.org) to have both.');
       },
     },
   };

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { diagnostic } from './diagnostics.ts';
 import { checkMdx } from './check-mdx.ts';
-import { validateFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { validateFrontmatter, validFields, type Frontmatter } from './frontmatter.ts';
 import { parseFrontmatterSource } from './frontmatter-source.ts';
 import type { PageIndex } from './page-index.ts';
 import { dirOf } from './routes.ts';
@@ -14,7 +14,9 @@ export interface SourceCheck {
   /** The page cannot be handed to the Markdown pipeline (unreadable or unparsable). */
   fatal: boolean;
   frontmatter?: Frontmatter;
-  /** Lines taken by the frontmatter block: Astro renders the body alone, so body line + this = file line. */
+  /** The frontmatter fields that are valid, even when others are not (the build uses these). */
+  fields?: Frontmatter;
+  /** Lines before the body Astro renders (the frontmatter block and the blank lines Astro trims): body line + this = file line. */
   bodyLineOffset: number;
 }
 
@@ -72,7 +74,7 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
     diagnostics.push(...checked.diagnostics);
     fatal = checked.fatal;
   }
-  return { fatal, diagnostics, frontmatter: result.ok ? result.data : undefined, bodyLineOffset: parsed.bodyLineOffset };
+  return { fatal, diagnostics, frontmatter: result.ok ? result.data : undefined, fields: validFields(parsed.data), bodyLineOffset: renderedBody(text, parsed.bodyLineOffset).lineOffset };
 }
 
 /** Returns the page file a relative path names (a page or a folder with a README), or undefined. */
@@ -82,4 +84,18 @@ export function resolvePagePath(fromFile: string, relPath: string, index: PageIn
   const target = joined === '.' ? '' : joined;
   if (index.pages.has(target)) return target;
   return index.readmeOf.get(target);
+}
+
+/** Returns the missing-title problem of a page whose frontmatter has no `title` and whose body has no `# H1`. */
+export function checkTitle(file: string, title: string | undefined): Diagnostic[] {
+  if (title) return [];
+  return [diagnostic({ file, rule: 'missing-title', severity: 'error', message: 'the page has neither a `title` in its frontmatter nor a `# H1`' })];
+}
+
+/** Returns the body as Astro renders it (after the frontmatter, trimmed) and the file lines before it. */
+export function renderedBody(text: string, frontmatterLines: number): { body: string; lineOffset: number } {
+  const rest = frontmatterLines === 0 ? text : text.split('\n').slice(frontmatterLines).join('\n');
+  const body = rest.trim();
+  const leading = rest.slice(0, rest.length - rest.trimStart().length);
+  return { body, lineOffset: frontmatterLines + (leading.match(/\n/g)?.length ?? 0) };
 }

@@ -10,8 +10,8 @@ export interface SiteConfig {
   contentRoot: string;
   /** Base path the site is served under: `/` or `/handbook/`. */
   base: string;
-  /** Origin the site is published at, for canonical URLs and the sitemap. */
-  site: string;
+  /** Origin the site is published at, for canonical URLs and the sitemap; undefined leaves both out. */
+  site?: string | undefined;
   /** `error` fails the build on a broken link; `warn` lists broken links and builds anyway. */
   links: 'error' | 'warn';
   /** `HANDBOOK_STRICT`: which problems with a safe fallback still fail the build (see strictness.ts). */
@@ -51,7 +51,7 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     title: env.HANDBOOK_TITLE?.trim() || 'DevOps Handbook',
     contentRoot,
     base: normalizeBase(env.HANDBOOK_BASE),
-    site: (env.HANDBOOK_SITE?.trim() || 'http://localhost:4321').replace(/\/+$/, ''),
+    site: env.HANDBOOK_SITE?.trim().replace(/\/+$/, '') || undefined,
     links: linksEnv === 'warn' ? 'warn' : 'error',
     strictness: parseStrictness(env.HANDBOOK_STRICT),
     repoUrl,

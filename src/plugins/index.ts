@@ -40,3 +40,12 @@ export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugin
     ],
   };
 }
+
+// Plugins that only add markup (highlighting, wrappers, permalinks, alert callouts): no link, id or title depends on them.
+const MARKUP_ONLY = new Set<unknown>([rehypeCodeBlocks, rehypeScrollTables, rehypeHeadingAnchors, rehypeGithubAlerts]);
+
+/** Returns the build's plugin lists without the markup-only ones: what decides a page's links, ids and title, for checking without rendering. */
+export function recordPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+  const { remarkPlugins, rehypePlugins } = markdownPlugins(options);
+  return { remarkPlugins, rehypePlugins: rehypePlugins.filter((p) => !MARKUP_ONLY.has(Array.isArray(p) ? p[0] : p)) };
+}

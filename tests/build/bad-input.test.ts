@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createContentChecker } from '../../src/data/check-content.ts';
+import { formatReport } from '../../src/lib/diagnostics.ts';
 import { fixture, runBuild } from '../helpers/build.ts';
 
 const tree = (name: string) => fixture(join('bad', name));
@@ -36,6 +38,8 @@ describe('bad input fails the build with a clear report', () => {
     expect(run.code).toBe(1);
     for (const line of expected) expect(run.stderr).toContain(line);
     expect(run.stderr).toMatch(new RegExp(`${expected.length} errors?, 0 warnings in the content\\.`));
+    // `npm run check` finds the same problems, word for word.
+    expect(run.stderr).toContain(formatReport(createContentChecker(tree(name), 'error').run().diagnostics));
     // A content problem is not a generator bug: no stack trace, and no output written.
     expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     expect(existsSync(run.outDir)).toBe(false);
@@ -50,9 +54,11 @@ describe('bad input fails the build with a clear report', () => {
       `${at('many-problems', 'guide/README.md')}:3:5 missing-heading`,
       `${at('many-problems', 'guide/README.md')}:3:43 missing-file`,
       `${at('many-problems', 'README.md')}:2:1 unknown-frontmatter-key`,
-      `${at('many-problems', 'README.md')}:6:23 missing-file`,
+      `${at('many-problems', 'README.md')}:7:23 missing-file`,
     ]);
     expect(run.stderr).toContain('did you mean `level`?');
     expect(run.stderr).toContain('5 errors, 0 warnings in the content.');
+    // `npm run check` finds the same problems, word for word.
+    expect(run.stderr).toContain(formatReport(createContentChecker(tree('many-problems'), 'error').run().diagnostics));
   });
 });

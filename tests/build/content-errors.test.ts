@@ -1,18 +1,30 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
-import { fixture, runBuild } from '../helpers/build.ts';
+import { createContentChecker } from '../../src/data/check-content.ts';
+import { formatReport } from '../../src/lib/diagnostics.ts';
+import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
+
+/** `npm run check` finds what the build found, word for word: its whole report is in the build's output. */
+function expectCheckAgrees(run: BuildRun, tree: string, links: 'error' | 'warn' = 'error') {
+  const report = formatReport(createContentChecker(tree, links).run().diagnostics);
+  expect(report).not.toMatch(/^0 errors, 0 warnings/);
+  expect(`${run.stdout}${run.stderr}`).toContain(report);
+}
 
 const shown = (name: string, file: string) => join('tests/fixtures', name, file);
 
 describe('a build with content problems', () => {
-  it('fails on a link to a missing page with path:line:column and a count', async () => {
-    const run = await runBuild(fixture('broken-link'));
+  it('fails on a link to a missing page with path:line:column and a count, and annotates it in GitHub Actions', async () => {
+    const run = await runBuild(fixture('broken-link'), { GITHUB_ACTIONS: 'true' });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${shown('broken-link', 'guide/README.md')}:5:5 missing-file cannot find \`./setup.md\``);
     expect(run.stderr).toContain('1 error, 0 warnings in the content.');
+    expect(run.stdout).toContain(`::error file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::cannot find \`./setup.md\``);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(run.outDir)).toBe(false);
+    expectCheckAgrees(run, fixture('broken-link'));
   });
 
   it('fails on a missing anchor with a did-you-mean suggestion', async () => {
@@ -21,12 +33,14 @@ describe('a build with content problems', () => {
     expect(run.stderr).toContain(
       `${shown('broken-anchor', 'README.md')}:3:6 missing-heading cannot find heading \`#instalation\` in \`./docs/README.md\`; did you mean \`installation\`?`,
     );
+    expectCheckAgrees(run, fixture('broken-anchor'));
   });
 
   it('fails when two files map to one route, naming both', async () => {
     const run = await runBuild(fixture('duplicate-route'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${shown('duplicate-route', 'guide.md')} duplicate-route maps to route /guide/ like \`${shown('duplicate-route', 'guide/README.md')}\``);
+    expectCheckAgrees(run, fixture('duplicate-route'));
   });
 
   it('fails on bad frontmatter, reporting every field on its line', async () => {
@@ -35,14 +49,25 @@ describe('a build with content problems', () => {
     expect(run.stderr).toContain(`${shown('bad-frontmatter', 'README.md')}:3:1 invalid-frontmatter \`level\`: expected one of "beginner", "intermediate", "advanced", got "expert"`);
     expect(run.stderr).toContain(`${shown('bad-frontmatter', 'README.md')}:4:1 unknown-frontmatter-key unknown frontmatter key \`sumary\``);
     expect(run.stderr).toContain('2 errors, 0 warnings in the content.');
+    expectCheckAgrees(run, fixture('bad-frontmatter'));
   });
 
   it('lists broken links as warnings and builds anyway with HANDBOOK_LINKS=warn', async () => {
-    const run = await runBuild(fixture('broken-link'), { HANDBOOK_LINKS: 'warn' });
+    const run = await runBuild(fixture('broken-link'), { HANDBOOK_LINKS: 'warn', GITHUB_ACTIONS: 'true' });
     expect(run.code, run.stderr).toBe(0);
     expect(`${run.stdout}${run.stderr}`).toContain('missing-file cannot find `./setup.md`');
     expect(`${run.stdout}${run.stderr}`).toContain('0 errors, 1 warning in the content.');
+    expect(run.stdout).toContain(`::warning file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::`);
     expect(existsSync(join(run.outDir, 'guide/index.html'))).toBe(true);
+    expectCheckAgrees(run, fixture('broken-link'), 'warn');
+    // The dev server's problem panel never reaches a build, even for a page with a problem.
+    const files = globSync('**/*', { cwd: run.outDir });
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const text = readFileSync(join(run.outDir, file), 'latin1');
+      expect(text, file).not.toContain('hb-dev-problems');
+      expect(text, file).not.toMatch(/problems? in this page/);
+    }
   });
 
   it('fails clearly when the content root does not exist', async () => {

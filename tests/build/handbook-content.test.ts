@@ -38,10 +38,17 @@ describe('building the handbook in content/ in strict mode (an H1 on every page,
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/errors?, \d+ warnings? in the content/);
   });
 
-  it('writes the home page, the section, 404, sitemap and the search index', () => {
-    for (const file of ['index.html', 'infrastructure/index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js']) {
+  it('writes the home page, the section, 404 and the search index', () => {
+    for (const file of ['index.html', 'infrastructure/index.html', '404.html', 'pagefind/pagefind.js']) {
       expect(existsSync(join(run.outDir, file)), file).toBe(true);
     }
+  });
+
+  it('without HANDBOOK_SITE, leaves out canonical links and the sitemap and says so', () => {
+    expect(readFileSync(join(run.outDir, 'index.html'), 'utf8')).not.toContain('rel="canonical"');
+    expect(readFileSync(join(run.outDir, 'infrastructure/index.html'), 'utf8')).not.toContain('rel="canonical"');
+    expect(existsSync(join(run.outDir, 'sitemap-index.xml'))).toBe(false);
+    expect(`${run.stdout}${run.stderr}`).toContain('Sitemap skipped and canonical links left out: set HANDBOOK_SITE');
   });
 
   it('resolves every link of the section overview to a built page', () => {

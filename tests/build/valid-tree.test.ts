@@ -8,7 +8,7 @@ const html = (path: string) => readFileSync(join(run.outDir, path), 'utf8');
 
 describe('building a valid tree under a sub-path base', () => {
   beforeAll(async () => {
-    run = await runBuild(fixture('site'), { HANDBOOK_BASE: '/handbook/', HANDBOOK_REPO_URL: 'https://github.com/example/handbook' });
+    run = await runBuild(fixture('site'), { HANDBOOK_BASE: '/handbook/', HANDBOOK_SITE: 'https://docs.example.org/', HANDBOOK_REPO_URL: 'https://github.com/example/handbook' });
   });
 
   it('exits 0 and writes the pages, 404, sitemap and search index', () => {
@@ -41,7 +41,8 @@ describe('building a valid tree under a sub-path base', () => {
   it('sets lang, canonical URL and the edit link', () => {
     const docker = html('guide/docker/index.html');
     expect(docker).toMatch(/<html lang="en">/);
-    expect(docker).toContain('<link rel="canonical" href="http://localhost:4321/handbook/guide/docker/">');
+    expect(docker).toContain('<link rel="canonical" href="https://docs.example.org/handbook/guide/docker/">');
+    expect(html('index.html')).toContain('<link rel="canonical" href="https://docs.example.org/handbook/">');
     expect(docker).toContain('href="https://github.com/example/handbook/edit/main/content/01-guide/docker/README.md"');
   });
 
@@ -61,10 +62,13 @@ describe('building a valid tree under a sub-path base', () => {
     expect(html('guide/docker/index.html').match(/data-pagefind-body/g)).toHaveLength(1);
   });
 
-  it('lists every page in the sitemap under the base', () => {
+  it('lists every page in the sitemap with absolute URLs under the base', () => {
     const sitemap = readFileSync(join(run.outDir, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>http://localhost:4321/handbook/guide/docker/</loc>');
+    expect(sitemap).toContain('<loc>https://docs.example.org/handbook/guide/docker/</loc>');
+    expect(sitemap).toContain('<loc>https://docs.example.org/handbook/</loc>');
     expect(sitemap).not.toContain('404');
+    expect(html('sitemap-index.xml')).toContain('<loc>https://docs.example.org/handbook/sitemap-0.xml</loc>');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('Sitemap skipped');
   });
 
   it('requests nothing from another origin', () => {

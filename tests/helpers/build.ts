@@ -18,7 +18,7 @@ export const fixture = (name: string) => resolve('tests/fixtures', name);
 export function runBuild(contentRoot: string, env: Record<string, string> = {}, outDir = join(mkdtempSync(join(tmpdir(), 'handbook-out-')), 'dist')): Promise<BuildRun> {
   return new Promise((done, fail) => {
     // The build sees the environment a user's shell would give it, not vitest's (VITEST, NODE_ENV=test).
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST' && key !== 'GITHUB_ACTIONS'));
     const child = spawn(process.execPath, ['scripts/build.ts'], {
       env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, HANDBOOK_OUT: outDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,5 +29,19 @@ export function runBuild(contentRoot: string, env: Record<string, string> = {}, 
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr, outDir }));
+  });
+}
+
+/** Runs `npm run check`'s script on a content tree, with optional file arguments. */
+export function runCheck(contentRoot: string, args: string[] = [], env: Record<string, string> = {}): Promise<Omit<BuildRun, 'outDir'>> {
+  return new Promise((done, fail) => {
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST' && key !== 'GITHUB_ACTIONS'));
+    const child = spawn(process.execPath, ['scripts/check.ts', ...args], { env: { ...inherited, HANDBOOK_CONTENT: contentRoot, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../src/lib/check-source.ts';
+import { checkSource, renderedBody } from '../../src/lib/check-source.ts';
 import { createPageIndex } from '../../src/lib/page-index.ts';
 
 const index = createPageIndex(['README.md', 'docker/README.md', 'docker/compose.md']);
@@ -61,5 +61,24 @@ describe('checkSource on MDX pages', () => {
   it('reports an MDX syntax error with its line and column', () => {
     const result = mdx('# Page\n\nText {unclosed\n');
     expect(result).toMatchObject({ fatal: true, diagnostics: [{ rule: 'mdx-syntax', line: 3 }] });
+  });
+});
+
+describe('the body Astro renders', () => {
+  it('starts after the frontmatter and the blank lines Astro trims, so body line + offset is the file line', () => {
+    const text = '---\nlevel: beginner\n---\n\n\n# Home\n\n[x](./y.md)\n';
+    const { body, lineOffset } = renderedBody(text, 3);
+    expect(body).toBe('# Home\n\n[x](./y.md)');
+    expect(lineOffset).toBe(5);
+    expect(text.split('\n')[lineOffset + 2]).toBe('[x](./y.md)');
+  });
+
+  it('counts leading blank lines of a page without frontmatter', () => {
+    expect(renderedBody('\n\n# Home\n', 0)).toEqual({ body: '# Home', lineOffset: 2 });
+    expect(renderedBody('# Home\n', 0)).toEqual({ body: '# Home', lineOffset: 0 });
+  });
+
+  it('is what checkSource reports as the body line offset', () => {
+    expect(check('---\ntitle: A\n---\n\n# A\n', 'README.md').bodyLineOffset).toBe(4);
   });
 });

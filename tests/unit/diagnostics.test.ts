@@ -21,6 +21,11 @@ describe('diagnostics', () => {
 });
 
 describe('site config', () => {
+  it('knows no public origin unless HANDBOOK_SITE is set, and drops its trailing slash', () => {
+    expect(readSiteConfig({}, '/repo').site).toBeUndefined();
+    expect(readSiteConfig({ HANDBOOK_SITE: ' ' }, '/repo').site).toBeUndefined();
+    expect(readSiteConfig({ HANDBOOK_SITE: 'https://docs.example.org/' }, '/repo').site).toBe('https://docs.example.org');
+  });
   it('defaults to content/ and the root base', () => {
     const config = readSiteConfig({}, '/repo');
     expect(config).toMatchObject({ contentRoot: '/repo/content', base: '/', links: 'error', repoUrl: undefined });

@@ -1,0 +1,44 @@
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import type { Options } from '../plugins/link-options.ts';
+import { recordPlugins } from '../plugins/index.ts';
+import type { PageRecord } from '../plugins/page-record.ts';
+
+// MDX nodes go through remark-rehype untouched, as @mdx-js/mdx passes them.
+const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+
+/** Parses pages with the build's own link, id and title plugins, without rendering them. */
+export interface PageRecorder {
+  /** Returns what the build's plugins record for a page, lines counted from the top of the file. */
+  record(absPath: string, body: string, bodyLineOffset: number): PageRecord;
+}
+
+/** Returns a recorder: the build's unified pipeline minus markup-only plugins, for `.md` and `.mdx` pages. */
+export function createRecorder(options: Options): PageRecorder {
+  const { remarkPlugins, rehypePlugins } = recordPlugins(options);
+  const build = (mdx: boolean): Processor => {
+    const plugins: PluggableList = [
+      remarkParse,
+      ...(mdx ? [remarkMdx] : []),
+      ...(remarkPlugins as PluggableList),
+      // The options Astro's processor gives remark-rehype: raw HTML is kept for rehype-raw.
+      [remarkRehype, { allowDangerousHtml: true, passThrough: mdx ? MDX_NODES : [] }],
+      ...(rehypePlugins as PluggableList),
+    ];
+    return unified().use(plugins) as unknown as Processor;
+  };
+  const processors = { md: build(false), mdx: build(true) };
+  return {
+    record(absPath, body, bodyLineOffset) {
+      const processor = /\.mdx$/i.test(absPath) ? processors.mdx : processors.md;
+      const file = new VFile({ path: absPath, value: body, data: { astro: { frontmatter: {} } } });
+      processor.runSync(processor.parse(file), file);
+      const record = (file.data.astro?.frontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
+      const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + bodyLineOffset }));
+      return { ...record, links };
+    },
+  };
+}

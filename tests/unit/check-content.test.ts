@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createContentChecker } from '../../src/data/check-content.ts';
+import { formatDiagnostic, sortDiagnostics } from '../../src/lib/diagnostics.ts';
+
+let tree: string | undefined;
+afterEach(() => {
+  if (tree) rmSync(tree, { recursive: true, force: true });
+  tree = undefined;
+});
+
+function writeTree(files: Record<string, string>): string {
+  tree = mkdtempSync(join(tmpdir(), 'handbook-check-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(tree, file)), { recursive: true });
+    writeFileSync(join(tree, file), text);
+  }
+  return tree;
+}
+
+const lines = (root: string, only?: string[]) =>
+  sortDiagnostics(createContentChecker(root, 'error').run(only).diagnostics).map((d) => formatDiagnostic({ ...d, file: d.file.replace(`${root}/`, '') }).replace(/ \(fix: .*\)$/, ''));
+
+describe('checking content without rendering it', () => {
+  it('reports frontmatter, missing titles, links and anchors with file lines', () => {
+    const root = writeTree({
+      'README.md': '---\ntitel: Home\n---\n\n# Home\n\n[Guide](./guide.md#setup) and [nothing](./nothing.md).\n',
+      'guide.md': '# Guide\n\n## Install\n',
+      'notitle.md': 'Only text.\n',
+    });
+    expect(lines(root)).toEqual([
+      'notitle.md missing-title the page has neither a `title` in its frontmatter nor a `# H1`',
+      'README.md:2:1 unknown-frontmatter-key unknown frontmatter key `titel`; did you mean `title`?',
+      'README.md:7:1 missing-heading cannot find heading `#setup` in `./guide.md`',
+      'README.md:7:31 missing-file cannot find `./nothing.md`',
+    ]);
+  });
+
+  it('checks only the files given, resolving their links and anchors against the whole tree', () => {
+    const root = writeTree({
+      'README.md': '# Home\n\n[Install](./guide.md#install) [bad](./guide.md#nope)\n',
+      'guide.md': '# Guide\n\n## Install\n\n[broken](./gone.md)\n',
+    });
+    expect(lines(root, ['README.md'])).toEqual(['README.md:3:31 missing-heading cannot find heading `#nope` in `./guide.md`']);
+    expect(lines(root, ['guide.md'])).toEqual(['guide.md:5:1 missing-file cannot find `./gone.md`']);
+  });
+
+  it('sees a fixed file on the next run of the same checker', () => {
+    const root = writeTree({ 'README.md': '# Home\n\n[x](./x.md)\n' });
+    const checker = createContentChecker(root, 'warn');
+    const first = checker.run().diagnostics;
+    expect(first.map((d) => [d.rule, d.severity])).toEqual([['missing-file', 'warning']]);
+    writeFileSync(join(root, 'x.md'), '# X\n');
+    expect(checker.run().diagnostics).toEqual([]);
+    writeFileSync(join(root, 'README.md'), '# Home\n\n[x](./x.md#y)\n');
+    // Same size and a stale mtime would hide the edit from a cache keyed on them alone.
+    utimesSync(join(root, 'README.md'), new Date(), new Date(Date.now() + 5000));
+    expect(checker.run().diagnostics.map((d) => d.rule)).toEqual(['missing-heading']);
+  });
+
+  it('leaves unreadable pages to the source check and out of the linters', () => {
+    const root = writeTree({ 'README.md': '# Home\n', 'empty.md': '' });
+    writeFileSync(join(root, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+    const result = createContentChecker(root, 'error').run();
+    expect(result.diagnostics.map((d) => d.rule).sort()).toEqual(['empty-file', 'invalid-encoding']);
+    expect(result.lintable).toEqual(['README.md']);
+  });
+
+  it('reports a missing content root and stops', () => {
+    const root = writeTree({});
+    const result = createContentChecker(join(root, 'missing'), 'error').run();
+    expect(result.fatal).toBe(true);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['missing-content-root']);
+  });
+});
