@@ -63,7 +63,7 @@ const rootExists = existsSync(config.contentRoot) && statSync(config.contentRoot
 const spellFiles = selection.pages ?? (rootExists ? scanContent(config.contentRoot).pageFiles : []);
 const spelling = spellFiles.length > 0 ? spellingOnWorker(spellFiles) : undefined;
 const spellingTime = spelling?.result.then(() => timer(started));
-const content = createContentChecker(config.contentRoot, config.links).run(selection.pages);
+const content = createContentChecker(config.contentRoot, config).run(selection.pages);
 const times = [`sources and links ${timer(started)}`];
 let diagnostics = content.diagnostics;
 if (content.fatal) {

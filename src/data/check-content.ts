@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLinks, type LinkedPage } from '../lib/check-links.ts';
-import { checkTitle } from '../lib/check-source.ts';
-import type { Diagnostic } from '../lib/diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { applyPolicy, type Policy } from '../lib/strictness.ts';
+import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
 import type { PageRecord } from '../plugins/page-record.ts';
 import { createRecorder } from './page-records.ts';
 import { displayPath, runPreflight, type Preflight } from './preflight.ts';
@@ -34,7 +35,7 @@ interface Cached {
 }
 
 /** Returns a checker that re-parses only the pages changed since its last run (the dev server keeps one). */
-export function createContentChecker(contentRoot: string, links: 'error' | 'warn'): ContentChecker {
+export function createContentChecker(contentRoot: string, policy: Policy): ContentChecker {
   const cache = new Map<string, Cached>();
   let treeKey = '';
   return {
@@ -66,18 +67,23 @@ export function createContentChecker(contentRoot: string, links: 'error' | 'warn
       const selected = wanted ? [...rendered].filter((f) => wanted.has(f)) : [...rendered];
       const selectedSet = new Set(selected);
       const pages: LinkedPage[] = selected.map((file) => ({ file, ...recordOf(file) }));
-      const problems = selected.flatMap((file) => checkTitle(file, preflight.titles.get(file) ?? recordOf(file).h1));
+      const problems = selected.flatMap((file) => {
+        const { h1, firstHeading } = recordOf(file);
+        const { title, source } = chooseTitle({ file, frontmatterTitle: preflight.titles.get(file), h1, firstHeading });
+        const message = fallbackTitleMessage(title, source);
+        return message ? [diagnostic({ file, rule: 'missing-title', severity: 'error', message })] : [];
+      });
       if (only) {
         // Anchors into other pages need those pages' ids, not their links.
         const targets = new Set(pages.flatMap((p) => p.links.flatMap((l) => ('file' in l.target ? [l.target.file] : l.target.type === 'folder' ? [preflight.index.readmeOf.get(l.target.dir) ?? ''] : []))));
         for (const file of targets) if (rendered.has(file) && !selectedSet.has(file)) pages.push({ file, links: [], ids: recordOf(file).ids });
       }
       for (const file of cache.keys()) if (!rendered.has(file)) cache.delete(file);
-      const linkCheck = checkLinks(pages, preflight.index, links === 'warn' ? 'warning' : 'error');
+      const linkCheck = checkLinks(pages, preflight.index, 'error');
       const shown = new Set((only ?? [...preflight.index.pages, ...excluded]).map((f) => displayPath(contentRoot, f)));
       const diagnostics = [
-        ...preflight.diagnostics.filter((d) => !only || shown.has(d.file)),
-        ...[...problems, ...linkCheck.diagnostics].map((d) => ({ ...d, file: displayPath(contentRoot, d.file) })),
+        ...applyPolicy(preflight.diagnostics, policy).filter((d) => !only || shown.has(d.file)),
+        ...applyPolicy([...problems, ...linkCheck.diagnostics], policy).map((d) => ({ ...d, file: displayPath(contentRoot, d.file) })),
       ];
       const checked = only ? [...only] : [...new Set([...preflight.index.pages, ...excluded])].sort();
       const unreadable = new Set(preflight.diagnostics.filter((d) => d.rule === 'invalid-encoding' || d.rule === 'empty-file').map((d) => d.file));

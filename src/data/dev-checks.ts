@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { formatReport } from '../lib/diagnostics.ts';
+import { applyPolicy, type Policy } from '../lib/strictness.ts';
 import { createContentChecker } from './check-content.ts';
 import { buildState, type DevChecks } from './store.ts';
 
@@ -17,8 +18,8 @@ const SETTLE_MS = 40;
  * now, and after each change under the content root. Prints the report whenever it changes and keeps
  * it for the pages, which show their own problems. Returns the function to call on a changed path.
  */
-export function startDevChecks(contentRoot: string, links: 'error' | 'warn', logger: DevLogger): (changedPath: string) => void {
-  const checker = createContentChecker(contentRoot, links);
+export function startDevChecks(contentRoot: string, policy: Policy, logger: DevLogger): (changedPath: string) => void {
+  const checker = createContentChecker(contentRoot, policy);
   const state = buildState();
   let lastReport = '';
   const run = () => {
@@ -26,7 +27,7 @@ export function startDevChecks(contentRoot: string, links: 'error' | 'warn', log
     // The pages read the tree's index and line offsets from the build state: keep them current.
     state.index = result.preflight.index;
     state.bodyLineOffsets = result.preflight.bodyLineOffsets;
-    state.sourceDiagnostics = result.preflight.diagnostics;
+    state.sourceDiagnostics = applyPolicy(result.preflight.diagnostics, policy);
     dev.diagnostics = result.diagnostics;
     dev.revision += 1;
     const report = formatReport(result.diagnostics);

@@ -61,9 +61,9 @@ export async function loadSite(): Promise<Site> {
   await state.dev?.settled;
   // The content layer's digests say when a page changed; the checks' revision, when any file did.
   const entries = await getCollection('pages');
-  const digests = entries.map((e: { digest?: string }) => e.digest);
+  const digests = entries.map((e) => e.digest);
   if (digests.includes(undefined)) return computeSite();
-  const key = `${state.dev?.revision ?? 0}\n${entries.map((e: { id: string }, i: number) => `${e.id}:${digests[i]}`).join('\n')}`;
+  const key = `${state.dev?.revision ?? 0}\n${entries.map((e, i) => `${e.id}:${digests[i]}`).join('\n')}`;
   if (devCache?.key !== key) devCache = { key, site: computeSite() };
   return devCache.site;
 }

@@ -86,12 +86,6 @@ export function resolvePagePath(fromFile: string, relPath: string, index: PageIn
   return index.readmeOf.get(target);
 }
 
-/** Returns the missing-title problem of a page whose frontmatter has no `title` and whose body has no `# H1`. */
-export function checkTitle(file: string, title: string | undefined): Diagnostic[] {
-  if (title) return [];
-  return [diagnostic({ file, rule: 'missing-title', severity: 'error', message: 'the page has neither a `title` in its frontmatter nor a `# H1`' })];
-}
-
 /** Returns the body as Astro renders it (after the frontmatter, trimmed) and the file lines before it. */
 export function renderedBody(text: string, frontmatterLines: number): { body: string; lineOffset: number } {
   const rest = frontmatterLines === 0 ? text : text.split('\n').slice(frontmatterLines).join('\n');

@@ -39,7 +39,7 @@ describe('bad input fails the build with a clear report', () => {
     for (const line of expected) expect(run.stderr).toContain(line);
     expect(run.stderr).toMatch(new RegExp(`${expected.length} errors?, 0 warnings in the content\\.`));
     // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(tree(name), 'error').run().diagnostics));
+    expect(run.stderr).toContain(formatReport(createContentChecker(tree(name), { strictness: 'default', links: 'error' }).run().diagnostics));
     // A content problem is not a generator bug: no stack trace, and no output written.
     expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     expect(existsSync(run.outDir)).toBe(false);
@@ -59,6 +59,6 @@ describe('bad input fails the build with a clear report', () => {
     expect(run.stderr).toContain('did you mean `level`?');
     expect(run.stderr).toContain('5 errors, 0 warnings in the content.');
     // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(tree('many-problems'), 'error').run().diagnostics));
+    expect(run.stderr).toContain(formatReport(createContentChecker(tree('many-problems'), { strictness: 'default', links: 'error' }).run().diagnostics));
   });
 });

@@ -8,7 +8,7 @@ import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
 
 /** `npm run check` finds what the build found, word for word: its whole report is in the build's output. */
 function expectCheckAgrees(run: BuildRun, tree: string, links: 'error' | 'warn' = 'error') {
-  const report = formatReport(createContentChecker(tree, links).run().diagnostics);
+  const report = formatReport(createContentChecker(tree, { strictness: 'default', links }).run().diagnostics);
   expect(report).not.toMatch(/^0 errors, 0 warnings/);
   expect(`${run.stdout}${run.stderr}`).toContain(report);
 }

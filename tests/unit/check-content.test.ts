@@ -21,7 +21,7 @@ function writeTree(files: Record<string, string>): string {
 }
 
 const lines = (root: string, only?: string[]) =>
-  sortDiagnostics(createContentChecker(root, 'error').run(only).diagnostics).map((d) => formatDiagnostic({ ...d, file: d.file.replace(`${root}/`, '') }).replace(/ \(fix: .*\)$/, ''));
+  sortDiagnostics(createContentChecker(root, { strictness: 'default', links: 'error' }).run(only).diagnostics).map((d) => formatDiagnostic({ ...d, file: d.file.replace(`${root}/`, '') }).replace(/ \(fix: .*\)$/, ''));
 
 describe('checking content without rendering it', () => {
   it('reports frontmatter, missing titles, links and anchors with file lines', () => {
@@ -31,7 +31,7 @@ describe('checking content without rendering it', () => {
       'notitle.md': 'Only text.\n',
     });
     expect(lines(root)).toEqual([
-      'notitle.md missing-title the page has neither a `title` in its frontmatter nor a `# H1`',
+      'notitle.md missing-title the page has no `title` and no heading; the title `notitle` is made from its file name',
       'README.md:2:1 unknown-frontmatter-key unknown frontmatter key `titel`; did you mean `title`?',
       'README.md:7:1 missing-heading cannot find heading `#setup` in `./guide.md`',
       'README.md:7:31 missing-file cannot find `./nothing.md`',
@@ -49,7 +49,7 @@ describe('checking content without rendering it', () => {
 
   it('sees a fixed file on the next run of the same checker', () => {
     const root = writeTree({ 'README.md': '# Home\n\n[x](./x.md)\n' });
-    const checker = createContentChecker(root, 'warn');
+    const checker = createContentChecker(root, { strictness: 'default', links: 'warn' });
     const first = checker.run().diagnostics;
     expect(first.map((d) => [d.rule, d.severity])).toEqual([['missing-file', 'warning']]);
     writeFileSync(join(root, 'x.md'), '# X\n');
@@ -63,14 +63,14 @@ describe('checking content without rendering it', () => {
   it('leaves unreadable pages to the source check and out of the linters', () => {
     const root = writeTree({ 'README.md': '# Home\n', 'empty.md': '' });
     writeFileSync(join(root, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
-    const result = createContentChecker(root, 'error').run();
+    const result = createContentChecker(root, { strictness: 'default', links: 'error' }).run();
     expect(result.diagnostics.map((d) => d.rule).sort()).toEqual(['empty-file', 'invalid-encoding']);
     expect(result.lintable).toEqual(['README.md']);
   });
 
   it('reports a missing content root and stops', () => {
     const root = writeTree({});
-    const result = createContentChecker(join(root, 'missing'), 'error').run();
+    const result = createContentChecker(join(root, 'missing'), { strictness: 'default', links: 'error' }).run();
     expect(result.fatal).toBe(true);
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['missing-content-root']);
   });
