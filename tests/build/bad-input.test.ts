@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContentChecker } from '../../src/data/check-content.ts';
 import { formatReport } from '../../src/lib/diagnostics.ts';
+import { parseStrictness } from '../../src/lib/strictness.ts';
 import { fixture, runBuild } from '../helpers/build.ts';
 
 const tree = (name: string) => fixture(join('bad', name));
@@ -39,7 +40,7 @@ describe('bad input fails the build with a clear report', () => {
     for (const line of expected) expect(run.stderr).toContain(line);
     expect(run.stderr).toMatch(new RegExp(`${expected.length} errors?, 0 warnings in the content\\.`));
     // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(tree(name), { strictness: 'default', links: 'error' }).run().diagnostics));
+    expect(run.stderr).toContain(formatReport(createContentChecker(tree(name), { strictness: parseStrictness(env?.HANDBOOK_STRICT), links: 'error' }).run().diagnostics));
     // A content problem is not a generator bug: no stack trace, and no output written.
     expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     expect(existsSync(run.outDir)).toBe(false);
