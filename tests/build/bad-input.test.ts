@@ -60,6 +60,6 @@ describe('bad input fails the build with a clear report', () => {
     expect(run.stderr).toContain('did you mean `level`?');
     expect(run.stderr).toContain('5 errors, 0 warnings in the content.');
     // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(tree('many-problems'), { strictness: 'default', links: 'error' }).run().diagnostics));
+    expect(run.stderr).toContain(formatReport(createContentChecker(tree('many-problems'), { strictness: 'strict', links: 'error' }).run().diagnostics));
   });
 });
