@@ -11,6 +11,7 @@ import { buildState } from '../src/data/store.ts';
 import { buildReport, summaryLine } from '../src/lib/build-summary.ts';
 import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { formatWorkflowCommand, inGithubActions } from '../src/lib/workflow-commands.ts';
+import { formatBytes } from '../src/lib/offline-status.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
@@ -81,6 +82,7 @@ try {
   const state = buildState();
   const problems = [...state.sourceDiagnostics, ...state.pageDiagnostics];
   if (state.summary) console.log(summaryLine(state.summary, problems, (performance.now() - started) / 1000));
+  if (state.offline) console.log(`Offline copy: ${state.offline.files} files, ${formatBytes(state.offline.bytes)} (version ${state.offline.version}).`);
   console.log(`The site is in ${outDir}`);
   writeReport(true);
 } catch (error) {

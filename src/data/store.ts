@@ -22,6 +22,8 @@ export interface BuildState {
   usedAssets: Set<string>;
   /** Links whose fragment matched a heading only when case was ignored, respelled after the pages are written. */
   anchorFixes: AnchorFix[];
+  /** What the service worker of the finished build keeps offline: file count, bytes and version. */
+  offline?: { files: number; bytes: number; version: string } | undefined;
   /** What the finished build holds, for the closing line of `npm run build`. */
   summary?: BuildSummary;
   /** `astro dev` only: the content checks of the current sources, re-run on every change. */
@@ -66,6 +68,7 @@ export function resetBuildState(): void {
   state.summary = undefined;
   state.index = undefined;
   state.bodyLineOffsets = new Map();
+  state.offline = undefined;
 }
 
 /** A content problem: its message is the full report, and it is shown without a stack trace. */

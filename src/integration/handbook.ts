@@ -12,6 +12,7 @@ import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
 import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
+import { writeServiceWorker } from './offline.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 const MIME: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
@@ -72,7 +73,10 @@ export function handbook(config: SiteConfig): AstroIntegration {
         await applyAnchorFixes(outDir, state.anchorFixes);
         const pages = await writeSearchIndex(outDir, config.lang);
         if (state.summary) state.summary.linkedFiles = published.count;
-        logger.info(`Published ${published.count} linked files; indexed ${pages} pages for search.`);
+        // Last: the service worker lists the files actually written, search index included.
+        const offline = await writeServiceWorker(outDir, config.base);
+        state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
+        logger.info(`Published ${published.count} linked files; indexed ${pages} pages for search; ${offline.entries.length} files kept offline.`);
         if (!config.site) logger.warn('Sitemap skipped and canonical links left out: set HANDBOOK_SITE to the public origin (https://example.org) to have both.');
       },
     },

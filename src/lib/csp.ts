@@ -7,7 +7,8 @@ export function scriptHash(source: string): string {
 
 /**
  * Returns the page's Content-Security-Policy: only the site's own scripts, styles, images and
- * fetches; inline scripts only by hash; WebAssembly compilation for Pagefind; no plugins, frames
+ * fetches; inline scripts only by hash; WebAssembly compilation for Pagefind; workers (Pagefind's
+ * and the offline service worker) and the web app manifest from the site only; no plugins, frames
  * or foreign form targets.
  */
 export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
@@ -18,6 +19,8 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "frame-src 'none'",
     "base-uri 'self'",

@@ -90,11 +90,21 @@ function initFragmentCase(): void {
   addEventListener('hashchange', land);
 }
 
-/** Wires the page's interactive parts: search shortcuts, theme toggle, menu, copy buttons and fragment landing. */
+// The offline copy starts after the page has loaded, from its own module, so it never delays reading.
+function initOfflineAfterLoad(): void {
+  const status = document.querySelector<HTMLElement>('.offline-status[data-sw]');
+  if (!status || !('serviceWorker' in navigator)) return;
+  const start = () => void import('./offline.ts').then((offline) => offline.initOffline(status));
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}
+
+/** Wires the page's interactive parts: search shortcuts, theme toggle, menu, copy buttons, fragment landing and the offline copy. */
 export function initPage(): void {
   initSearchTriggers();
   initThemeToggle();
   initMenu();
   initCopyButtons();
   initFragmentCase();
+  initOfflineAfterLoad();
 }

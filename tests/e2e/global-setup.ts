@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The fixture site, built under the sub-path /handbook/. */
     siteUrl: string;
+    /** Output folder of the fixture site build. */
+    siteDir: string;
     /** The handbook in content/, built at the root. */
     handbookUrl: string;
     /** Output folder of the handbook build. */
@@ -23,6 +25,7 @@ export default async function setup(project: TestProject) {
   const siteServer = await serveStatic(site.outDir, base);
   const handbookServer = await serveStatic(handbook.outDir, '/');
   project.provide('siteUrl', siteServer.url);
+  project.provide('siteDir', site.outDir);
   project.provide('handbookUrl', handbookServer.url);
   project.provide('handbookDir', handbook.outDir);
   return async () => {

@@ -8,6 +8,8 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.xml': 'application/xml',
@@ -21,20 +23,28 @@ function fileFor(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-/** Serves a built site from `root` at `base` on a free localhost port, with 404.html for unknown paths. */
+/**
+ * Serves a built site from `root` at `base` on a free localhost port, with 404.html for unknown paths.
+ * Every response says `no-cache`, as a deployment serving HTML and sw.js should, so a rebuilt site is seen at once.
+ */
 export async function serveStatic(root: string, base: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const inside = path.startsWith(base) ? path.slice(base.length - 1) : undefined;
     const file = inside === undefined ? undefined : fileFor(root, inside);
     const target = file ?? join(root, '404.html');
-    res.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    res.writeHead(file ? 200 : 404, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
     createReadStream(target).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // Browsers keep connections open; a closed server must not wait for them (nor answer on them).
+        server.closeAllConnections();
+      }),
   };
 }

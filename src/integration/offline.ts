@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BuiltFile, type OfflineManifest, offlineManifest, SERVICE_WORKER_FILE } from '../lib/offline-files.ts';
+
+const TEMPLATE = fileURLToPath(new URL('./service-worker.js', import.meta.url));
+
+/** Returns every regular file under the output folder (symbolic links are skipped: they may point outside it), sorted. */
+export async function listBuiltFiles(outDir: string): Promise<BuiltFile[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files: BuiltFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const absolute = join(entry.parentPath, entry.name);
+    const bytes = await readFile(absolute);
+    files.push({ path: relative(outDir, absolute).split(sep).join('/'), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Returns the service worker's source for one build: the file list, then the worker itself. */
+export function serviceWorkerSource(manifest: OfflineManifest, template: string): string {
+  const data = { version: manifest.version, entries: manifest.entries.map((e) => [e.url, e.size, e.hash]) };
+  return `const OFFLINE = ${JSON.stringify(data)};\n${template}`;
+}
+
+/** Writes `<outDir>/sw.js` keeping every file now in the output folder offline; returns what it keeps. */
+export async function writeServiceWorker(outDir: string, base: string): Promise<OfflineManifest> {
+  const manifest = offlineManifest(await listBuiltFiles(outDir), base);
+  await writeFile(join(outDir, SERVICE_WORKER_FILE), serviceWorkerSource(manifest, await readFile(TEMPLATE, 'utf8')));
+  return manifest;
+}
