@@ -41,6 +41,8 @@ export interface HomeView {
   start?: ViewLink | undefined;
   learningPath?: string | undefined;
   sections: SectionCard[];
+  /** The published archive of the handbook (`HANDBOOK_DOWNLOAD_URL`), or undefined when there is none. */
+  download?: string | undefined;
 }
 
 /** Everything the page layout renders for one page. */
@@ -120,6 +122,7 @@ function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'ro
   return {
     start: next && linkTo(next),
     learningPath: learningPath ? `#${learningPath.slug}` : undefined,
+    download: siteConfig.downloadUrl,
     sections: sections.map((folder) => {
       const index = site.byFile.get(folder.index!.file)!;
       return { ...linkTo(index), level: index.frontmatter.level, pages: countPages(folder) };

@@ -26,6 +26,8 @@ export interface SiteConfig {
   lang: string;
   /** Largest linked file published, in bytes. */
   maxAssetBytes: number;
+  /** Where the archive of `npm run package` is published (a URL or a path), for the home page's download link. */
+  downloadUrl?: string | undefined;
 }
 
 /** Returns `/`-wrapped base: `handbook` → `/handbook/`, empty → `/`. */
@@ -47,6 +49,10 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
   if (maxEnv && !/^[1-9]\d*$/.test(maxEnv)) {
     throw new Error(`HANDBOOK_MAX_ASSET_BYTES must be a whole number of bytes, e.g. 10485760, got "${env.HANDBOOK_MAX_ASSET_BYTES}".`);
   }
+  const downloadUrl = env.HANDBOOK_DOWNLOAD_URL?.trim() || undefined;
+  if (downloadUrl && !/^(https?:\/\/[^/\s]+|\/)\S*$/i.test(downloadUrl)) {
+    throw new Error(`HANDBOOK_DOWNLOAD_URL must be an http(s) URL or a path starting with "/", got "${env.HANDBOOK_DOWNLOAD_URL}".`);
+  }
   return {
     title: env.HANDBOOK_TITLE?.trim() || 'DevOps Handbook',
     contentRoot,
@@ -59,6 +65,7 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     repoContentPath: (env.HANDBOOK_REPO_CONTENT_PATH?.trim() || 'content').replace(/^\/+|\/+$/g, ''),
     lang: env.HANDBOOK_LANG?.trim() || 'en',
     maxAssetBytes: maxEnv ? Number(maxEnv) : DEFAULT_MAX_ASSET_BYTES,
+    downloadUrl,
   };
 }
 
