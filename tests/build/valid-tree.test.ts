@@ -8,7 +8,8 @@ const html = (path: string) => readFileSync(join(run.outDir, path), 'utf8');
 
 describe('building a valid tree under a sub-path base', () => {
   beforeAll(async () => {
-    run = await runBuild(fixture('site'), { HANDBOOK_BASE: '/handbook/', HANDBOOK_SITE: 'https://docs.example.org/', HANDBOOK_REPO_URL: 'https://github.com/example/handbook' });
+    // BASE_URL is Vite's own name: set in a shell, it must not move the site off its base.
+    run = await runBuild(fixture('site'), { HANDBOOK_BASE: '/handbook/', HANDBOOK_SITE: 'https://docs.example.org/', HANDBOOK_REPO_URL: 'https://github.com/example/handbook', BASE_URL: '/' });
   });
 
   it('exits 0 and writes the pages, 404, sitemap and search index', () => {
@@ -77,5 +78,31 @@ describe('building a valid tree under a sub-path base', () => {
       expect(tags.length).toBeGreaterThan(0);
       for (const tag of tags) expect(tag).not.toMatch(/(src|href)="(https?:)?\/\//);
     }
+  });
+});
+
+describe('the offline copy of a build under a sub-path base', () => {
+  const offline = () => JSON.parse(/^const OFFLINE = (.*);$/m.exec(html('sw.js'))![1]!) as { version: string; entries: [string, number, string][] };
+
+  it('writes sw.js listing every page, asset, image and search file at its URL under the base, and no source map', () => {
+    const urls = offline().entries.map(([url]) => url);
+    expect(urls).toEqual([...urls].sort());
+    for (const url of ['/handbook/', '/handbook/404.html', '/handbook/guide/docker/', '/handbook/guide/docker/diagram.svg', '/handbook/manifest.webmanifest', '/handbook/pagefind/pagefind.js', '/handbook/pagefind/wasm.en.pagefind']) expect(urls).toContain(url);
+    expect(urls.some((u) => u.startsWith('/handbook/pagefind/fragment/'))).toBe(true);
+    expect(urls.every((u) => u.startsWith('/handbook/') && !u.endsWith('.map') && !u.endsWith('/sw.js'))).toBe(true);
+  });
+
+  it('prints the size of the offline copy', () => {
+    const { entries, version } = offline();
+    expect(run.stdout).toMatch(new RegExp(`Offline copy: ${entries.length} files, [\\d.]+ (KB|MB) \\(version ${version}\\)\\.`));
+  });
+
+  it('links the manifest, the worker, search and the icon under the base, even with BASE_URL=/ in the environment', () => {
+    const home = html('index.html');
+    expect(home).toContain('<link rel="manifest" href="/handbook/manifest.webmanifest">');
+    expect(home).toContain('data-sw="/handbook/sw.js" data-scope="/handbook/"');
+    expect(home).toContain('data-base="/handbook/"');
+    expect(home).toContain('href="/handbook/favicon.svg"');
+    expect(JSON.parse(html('manifest.webmanifest'))).toMatchObject({ start_url: '/handbook/', scope: '/handbook/' });
   });
 });
