@@ -92,5 +92,5 @@ describe('a new build deployed while a reader has the old one offline', () => {
       await context.close();
       await server.close();
     }
-  }, 300_000);
+  }, 480_000);
 });
