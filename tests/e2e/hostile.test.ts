@@ -122,7 +122,7 @@ describe('the linked files of a hostile tree', () => {
 
   it('runs no script when every published SVG is opened directly and its links are clicked, and loads nothing from elsewhere', async () => {
     const svgs = globSync('**/*.svg', { cwd: run.outDir }).sort();
-    expect(svgs).toEqual(['favicon.svg', 'images/active.svg', 'pictures/active.svg', 'pixel.svg', 'same.svg']);
+    expect(svgs).toEqual(['favicon.svg', 'icons/icon.svg', 'icons/maskable.svg', 'images/active.svg', 'pictures/active.svg', 'pixel.svg', 'same.svg']);
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
