@@ -1,4 +1,4 @@
-// Runs every test: the type check and the content check, then unit, build, dev-server and end-to-end tests through vitest.
+// Runs every test: the type check, the content check, the code-sample check, then unit, build, dev-server and end-to-end tests through vitest.
 // Ends with one line CI recognises: `Tests: N passed, N failed, N skipped`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +14,9 @@ console.log('Type check (npm run typecheck)…');
 const typecheck = spawnSync(node, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit' });
 console.log('Content check of the handbook (npm run check)…');
 const contentCheck = spawnSync(node, ['scripts/check.ts'], { stdio: 'inherit', env: { ...process.env, HANDBOOK_CONTENT: 'content' } });
-const checks = [typecheck.status === 0, contentCheck.status === 0];
+console.log('Code samples of the handbook (npm run check:code)…');
+const codeCheck = spawnSync(node, ['scripts/check-code.ts'], { stdio: 'inherit', env: { ...process.env, HANDBOOK_CONTENT: 'content' } });
+const checks = [typecheck.status === 0, contentCheck.status === 0, codeCheck.status === 0];
 
 mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import type { Options } from './link-options.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
+import { remarkCodeChecks } from './remark-code-checks.ts';
 import { rehypeCollectIds } from './rehype-collect-ids.ts';
 import { rehypeExtractTitle } from './rehype-extract-title.ts';
 import { rehypeGithubAlerts } from 'rehype-github-alerts';
@@ -21,7 +22,7 @@ import { remarkProgress } from './remark-progress.ts';
 export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     // remark-gemoji turns `:rocket:` into 🚀 in text only, never in code, as GitHub does.
-    remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }]],
+    remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }], remarkCodeChecks],
     // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
     rehypePlugins: [
       rehypeRawMarkdown,

@@ -2,9 +2,11 @@ import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { bundledLanguages, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 import { EXTRA_GRAMMARS, PLAIN_LANGUAGES, languageLabel } from './code-languages.ts';
 import { CODE_THEMES, colorClasses } from './code-theme.ts';
 import { loadHighlighter } from './highlighter.ts';
+import { codeCheckKey } from './remark-code-checks.ts';
 
 /** Options for {@link rehypeCodeBlocks}: none, the themes are {@link CODE_THEMES}. */
 export type Options = Record<string, never>;
@@ -23,25 +25,35 @@ function languageOf(code: Element): string {
   return classes.find((c) => c.startsWith('language-'))?.slice('language-'.length).toLowerCase() ?? '';
 }
 
-function header(lang: string): Element {
+function text(className: string, value: string): Element {
+  return { type: 'element', tagName: 'span', properties: { className: [className] }, children: [{ type: 'text', value }] };
+}
+
+function header(lang: string, checkedBy: string | undefined): Element {
   const children: ElementContent[] = [];
-  if (lang) children.push({ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] });
+  if (lang) children.push(text('code-lang', languageLabel(lang)));
+  if (checkedBy) {
+    const mark: Element = { ...text('code-check-mark', '✓'), properties: { className: ['code-check-mark'], ariaHidden: 'true' } };
+    children.push({ type: 'element', tagName: 'span', properties: { className: ['code-check'] }, children: [mark, { type: 'text', value: ` Checked: ${checkedBy}` }] });
+  }
   children.push({ type: 'element', tagName: 'button', properties: { type: 'button', className: ['copy-button'], dataCopy: '' }, children: [{ type: 'text', value: 'Copy' }] });
   return { type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children };
 }
 
 /**
  * Highlights fenced code at build time with Shiki in a light and a dark theme, and wraps each block
- * with its language label and a copy button. Unknown and plain languages stay monospace text.
+ * with its language label, a "Checked" mark naming the validator of `npm run check:code` (recorded by
+ * remark-code-checks) and a copy button. Unknown and plain languages stay monospace text.
  */
 export function rehypeCodeBlocks() {
-  return async (tree: Root) => {
+  return async (tree: Root, file: VFile) => {
+    const checks = file.data.codeChecks ?? {};
     const shiki = await loadHighlighter();
-    const blocks: { pre: Element; parent: Parents; index: number; lang: string; code: string }[] = [];
+    const blocks: { pre: Element; parent: Parents; index: number; lang: string; code: string; checkedBy?: string }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       const code = node.tagName === 'pre' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
       if (!code || !parent || index === undefined) return;
-      blocks.push({ pre: node, parent, index, lang: languageOf(code), code: toString(code).replace(/\n$/, '') });
+      blocks.push({ pre: node, parent, index, lang: languageOf(code), code: toString(code).replace(/\n$/, ''), checkedBy: checks[codeCheckKey(node.position?.start) ?? ''] });
     });
     for (const block of blocks) {
       let pre: Element = { ...block.pre, properties: { ...block.pre.properties, tabIndex: 0, className: ['plain'] } };
@@ -53,7 +65,7 @@ export function rehypeCodeBlocks() {
         type: 'element',
         tagName: 'div',
         properties: { className: ['code-block'], dataLanguage: block.lang || undefined },
-        children: [header(block.lang), pre],
+        children: [header(block.lang, block.checkedBy), pre],
       };
     }
   };
