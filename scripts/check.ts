@@ -2,6 +2,7 @@
 // Frontmatter, routes, prerequisites, encoding, titles, links and anchors with the build's own rules
 // (no rendering), then Markdown style (markdownlint-cli2) and spelling (cspell) with the committed
 // configs. Every problem is reported together as `path:line:col rule message`; errors exit 1.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -36,7 +37,10 @@ function selectPages(args: string[]): { pages?: string[]; problems: string[] } {
   return { pages, problems };
 }
 
-const selection = selectPages(process.argv.slice(2));
+// `--no-code` leaves the code samples out (the test runner checks them as a step of their own).
+const args = process.argv.slice(2);
+const withCode = !args.includes('--no-code');
+const selection = selectPages(args.filter((a) => a !== '--no-code'));
 if (selection.problems.length > 0) {
   console.error(selection.problems.join('\n'));
   process.exit(2);
@@ -88,4 +92,10 @@ if (diagnostics.some((d) => d.severity === 'error')) {
 } else {
   console.log(report);
   console.log(summary);
+}
+
+// The code samples of the whole tree (`npm run check:code`), unless only some pages were named.
+if (withCode && selection.pages === undefined && !content.fatal) {
+  const code = spawnSync(process.execPath, [new URL('./check-code.ts', import.meta.url).pathname], { stdio: 'inherit' });
+  if (code.status !== 0) process.exitCode = code.status ?? 1;
 }
