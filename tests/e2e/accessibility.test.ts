@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { builtPages } from '../helpers/site-pages.ts';
@@ -20,8 +20,16 @@ const summary = (violations: { id: string; nodes: { target: unknown }[] }[]) =>
   violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
 
 describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) => {
+  // One browser profile per theme, as one reader's: the offline copy is saved once, not once per page.
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({ colorScheme });
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
   it.each(pages)(`finds no WCAG 2.2 A/AA violation, console error or foreign request on /%s`, async (path) => {
-    const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     const noise: string[] = [];
     const origin = new URL(handbookUrl).origin;
@@ -33,12 +41,11 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) =
     });
     await page.goto(`${handbookUrl}${path}`);
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    await context.close();
+    await page.close();
     expect([...summary(violations), ...noise]).toEqual([]);
   });
 
   it('finds no violation in the search dialog with results open', async () => {
-    const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     await page.goto(`${handbookUrl}infrastructure/`);
     await page.keyboard.press('Control+k');
@@ -46,7 +53,7 @@ describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) =
     await page.getByRole('option').first().waitFor();
     await page.keyboard.press('ArrowDown');
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    await context.close();
+    await page.close();
     expect(summary(violations)).toEqual([]);
   });
 });
