@@ -20,16 +20,22 @@ const summary = (violations: { id: string; nodes: { target: unknown }[] }[]) =>
   violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
 
 describe.each(['light', 'dark'] as const)('axe in the %s theme', (colorScheme) => {
-  // One browser profile per theme, as one reader's: the offline copy is saved once, not once per page.
+  // One browser profile per theme, as a browser without service workers: this test is about each page's
+  // markup, and saving the offline copy alongside every axe run doubles its time (the offline status and
+  // update prompt are checked with axe, in both themes, by offline-update.test.ts).
   let context: BrowserContext;
   beforeAll(async () => {
     context = await browser.newContext({ colorScheme });
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+    });
   });
   afterAll(async () => {
     await context?.close();
   });
 
-  it.each(pages)(`finds no WCAG 2.2 A/AA violation, console error or foreign request on /%s`, async (path) => {
+  // Two pages at a time: axe is CPU-bound and the machine has two cores.
+  it.concurrent.each(pages)(`finds no WCAG 2.2 A/AA violation, console error or foreign request on /%s`, async (path) => {
     const page = await context.newPage();
     const noise: string[] = [];
     const origin = new URL(handbookUrl).origin;

@@ -16,6 +16,11 @@ afterAll(async () => {
 async function open(viewport: { width: number; height: number }, url = CHAPTER): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, colorScheme: 'light' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(handbookUrl).origin });
+  // These tests are about reading, not the offline copy (offline*.test.ts): a browser without service
+  // workers keeps a reload from racing the copy being saved.
+  await context.addInitScript(() => {
+    delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+  });
   const page = await context.newPage();
   // Sum every layout shift from the first paint on, as Chromium reports them.
   await page.addInitScript(() => {
