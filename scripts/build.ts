@@ -1,9 +1,9 @@
 // Builds the site atomically: into a temporary folder, moved over dist/ only when the build succeeded.
 // Content problems are printed as one report without a stack trace; a stack trace means a generator bug.
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { createHash } from 'node:crypto';
 import { checkContentRoot } from '../src/data/preflight.ts';
@@ -66,6 +66,16 @@ function contentError(error: unknown): { message: string; diagnostics: Diagnosti
   return { message: String(error), diagnostics: [] };
 }
 
+/** Moves a finished build into place; across file systems (HANDBOOK_OUT on another disk) by copying. */
+function moveFolder(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
 
 try {
   // Each content tree keeps its own cache, so builds of different trees never share rendered pages.
@@ -77,7 +87,8 @@ try {
   } catch {
     // No previous build to keep aside.
   }
-  renameSync(tmp, outDir);
+  mkdirSync(dirname(outDir), { recursive: true });
+  moveFolder(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
   const state = buildState();
   const problems = [...state.sourceDiagnostics, ...state.pageDiagnostics];

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { runBuild } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -35,17 +35,6 @@ async function search(page: Page, query: string): Promise<string> {
   return text;
 }
 
-/** axe's WCAG 2.2 A/AA violations of the page in the light and the dark theme, by rule id. */
-async function axeInBothThemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-    found.push(...violations.map((v) => `${colorScheme}: ${v.id}`));
-  }
-  return found;
-}
-
 beforeAll(async () => {
   browser = await launchBrowser();
 });
@@ -65,13 +54,13 @@ describe('a new build deployed while a reader has the old one offline', () => {
     try {
       await page.goto(server.url);
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Available offline/);
-      expect(await axeInBothThemes(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       writeTree('The second edition of this guide mentions quasarnova.');
       await build();
       await page.goto(server.url);
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('A new version of the handbook is available: Reload');
-      expect(await axeInBothThemes(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // Until the reader reloads, pages and search come from the version the page belongs to.
       await page.goto(`${server.url}guide/`);
