@@ -75,7 +75,7 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
       });
       if (only) {
         // Anchors into other pages need those pages' ids, not their links.
-        const targets = new Set(pages.flatMap((p) => p.links.flatMap((l) => ('file' in l.target ? [l.target.file] : l.target.type === 'folder' ? [preflight.index.readmeOf.get(l.target.dir) ?? ''] : []))));
+        const targets = new Set(pages.flatMap((p) => p.links.flatMap((l) => ('file' in l.target ? [l.target.file] : l.target.type === 'folder' ? [preflight.index.indexOf.get(l.target.dir) ?? ''] : []))));
         for (const file of targets) if (rendered.has(file) && !selectedSet.has(file)) pages.push({ file, links: [], ids: recordOf(file).ids });
       }
       for (const file of cache.keys()) if (!rendered.has(file)) cache.delete(file);

@@ -1,5 +1,6 @@
 import { formatDate } from '../lib/reading-aids.ts';
-import { breadcrumbs, buildSidebar, countPages, prevNext, type FolderNode, type SidebarItem } from '../lib/navigation.ts';
+import { countPages, type FolderEntry } from '../lib/folder-index.ts';
+import { breadcrumbs, buildSidebar, prevNext, type FolderNode, type SidebarItem } from '../lib/navigation.ts';
 import { withBase } from '../lib/routes.ts';
 import { editUrl } from '../lib/site-config.ts';
 import { buildToc, type TocEntry } from '../lib/toc.ts';
@@ -28,6 +29,12 @@ export interface PageMetaView {
   readingMinutes: number;
   updated?: { iso: string; label: string } | undefined;
   prerequisites: ViewLink[];
+}
+
+/** An entry of a generated folder index: a page, or a subfolder with its page count. */
+export interface ListingEntryView extends ViewLink {
+  type: FolderEntry['type'];
+  pages?: number | undefined;
 }
 
 /** A section card on the home page. */
@@ -59,7 +66,10 @@ export interface PageView {
   prev?: ViewLink;
   next?: ViewLink;
   backlinks: ViewLink[];
-  meta: PageMetaView;
+  /** The line under the title; none on a generated folder index. */
+  meta?: PageMetaView | undefined;
+  /** What a generated folder index lists, in sidebar order. */
+  listing?: ListingEntryView[] | undefined;
   home?: HomeView | undefined;
   editHref?: string | undefined;
 }
@@ -104,15 +114,26 @@ export function pageView(site: Site, file: string): PageView {
       const from = site.byFile.get(f);
       return from ? [linkTo(from)] : [];
     }),
-    meta: {
-      level: page.frontmatter.level,
-      readingMinutes: page.readingMinutes,
-      updated: page.lastUpdated ? { iso: page.lastUpdated, label: formatDate(page.lastUpdated) } : undefined,
-      prerequisites: prerequisitesOf(site, page).map(linkTo),
-    },
-    home: page.route === '/' ? homeView(site, page, next) : undefined,
-    editHref: editUrl(siteConfig, file),
+    // A generated folder index has no file: nothing to time, date or edit.
+    meta: page.listing ? undefined : metaView(site, page),
+    listing: page.listing?.map(toListingView),
+    // A generated home lists the top level itself: section cards would repeat it.
+    home: page.route === '/' && !page.listing ? homeView(site, page, next) : undefined,
+    editHref: page.listing ? undefined : editUrl(siteConfig, file),
   };
+}
+
+function metaView(site: Site, page: SitePage): PageMetaView {
+  return {
+    level: page.frontmatter.level,
+    readingMinutes: page.readingMinutes,
+    updated: page.lastUpdated ? { iso: page.lastUpdated, label: formatDate(page.lastUpdated) } : undefined,
+    prerequisites: prerequisitesOf(site, page).map(linkTo),
+  };
+}
+
+function toListingView(entry: FolderEntry): ListingEntryView {
+  return { type: entry.type, label: entry.title, href: href(entry.route), description: entry.description, pages: entry.pages };
 }
 
 function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined): HomeView | undefined {

@@ -7,6 +7,7 @@ import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts
 import { applyPolicy } from '../lib/strictness.ts';
 import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
 import { validFields, type Frontmatter } from '../lib/frontmatter.ts';
+import { addFolderIndexes, type FolderEntry, type GeneratedIndex } from '../lib/folder-index.ts';
 import { buildTree, readingOrder, type FolderNode, type NavPage } from '../lib/navigation.ts';
 import { readingMinutes } from '../lib/reading-aids.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
@@ -21,7 +22,6 @@ import { buildState, ContentError } from './store.ts';
 
 /** One published page with everything its layout needs that does not depend on other pages. */
 export interface SitePage extends NavPage {
-  description?: string;
   frontmatter: Frontmatter;
   headings: Heading[];
   /** Whether the layout prints the title as the page's `<h1>` (the body has no leading `# H1` of its own left). */
@@ -31,11 +31,15 @@ export interface SitePage extends NavPage {
   readingMinutes: number;
   /** ISO date of the last commit that changed the file, when git knows it. */
   lastUpdated?: string | undefined;
-  Content: AstroComponentFactory;
+  /** The rendered Markdown; absent on a generated folder index, which shows `listing` instead. */
+  Content?: AstroComponentFactory | undefined;
+  /** What a generated folder index lists (a folder without README, as GitHub lists its files). */
+  listing?: FolderEntry[] | undefined;
 }
 
 /** Everything computed once per build: pages, the tree, reading order, backlinks. */
 export interface Site {
+  /** Every page to write: the rendered ones, then the generated folder indexes. */
   pages: SitePage[];
   byFile: Map<string, SitePage>;
   /** Index of the published pages, for resolving prerequisites. */
@@ -112,13 +116,15 @@ async function computeSite(): Promise<Site> {
   );
   for (const file of links.assets) state.usedAssets.add(file);
   state.anchorFixes = links.anchorFixes;
-  state.summary = { pages: pages.length, linkedFiles: 0, indexedWords: records.reduce((sum, { record }) => sum + (record.words ?? 0), 0) };
   state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], siteConfig).map((d) => ({ ...d, file: displayPath(siteConfig.contentRoot, d.file) }));
   const tree = buildTree(pages);
+  const listings = addFolderIndexes(tree).map(generatedPage);
   const order = readingOrder(tree);
+  const all = [...pages, ...listings];
+  state.summary = { pages: all.length, linkedFiles: 0, indexedWords: records.reduce((sum, { record }) => sum + (record.words ?? 0), 0) };
   const site: Site = {
-    pages,
-    byFile: new Map(pages.map((p) => [p.file, p])),
+    pages: all,
+    byFile: new Map(all.map((p) => [p.file, p])),
     published: createPageIndex(pages.map((p) => p.file)),
     tree,
     order,
@@ -127,6 +133,10 @@ async function computeSite(): Promise<Site> {
   };
   failOnErrors(site.diagnostics);
   return site;
+}
+
+function generatedPage({ page, entries }: GeneratedIndex): SitePage {
+  return { ...page, frontmatter: {}, headings: [], printTitle: true, readingMinutes: 0, listing: entries };
 }
 
 function unsafeUrlWarning(file: string, unsafe: UnsafeUrlRecord, offset: number): Diagnostic {

@@ -1,6 +1,7 @@
 import type { PageLink } from './backlinks.ts';
 import { relativeFrom } from './check-source.ts';
 import { diagnostic, type Diagnostic, type RuleId } from './diagnostics.ts';
+import { isGeneratedIndex } from './folder-index.ts';
 import type { PageIndex } from './page-index.ts';
 import { DEFAULT_MAX_ASSET_BYTES, publishProblem } from './publishable.ts';
 import type { LinkTarget } from './resolve-link.ts';
@@ -58,6 +59,15 @@ export function withFragment(href: string, id: string): string {
 }
 
 const ALWAYS_VALID_HASHES = new Set(['', 'top']);
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** Returns why a folder of the tree holds no published page (only drafts, empty pages or other files), or undefined when it is not in the tree. */
+function emptyFolderReason(index: PageIndex, dir: string): string | undefined {
+  const inside = (file: string) => dir === '' || file.startsWith(`${dir}/`);
+  if ([...index.unpublished].some(inside)) return 'holds only drafts or empty pages, which are left out of the site';
+  if ([...index.assets].some(inside)) return 'holds no page, only other files';
+  return undefined;
+}
 
 /**
  * Checks every link and anchor of the rendered pages against the files and heading ids that exist, and
@@ -82,14 +92,15 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
         continue;
       }
       const checkHash = (file: string, hash: string, href: string) => {
-        const ids = idsOf.get(file);
+        // A generated folder index has no headings of its own.
+        const ids = idsOf.get(file) ?? (isGeneratedIndex(file) ? NO_IDS : undefined);
         if (!ids || ALWAYS_VALID_HASHES.has(hash) || ids.has(hash)) return;
         const id = caseInsensitiveId(hash, ids);
         if (id !== undefined) {
           anchorFixes.push({ file: page.file, href, fixed: withFragment(href, id) });
           return;
         }
-        const where = file === page.file ? 'this page' : `\`${relativeFrom(page.file, file)}\``;
+        const where = file === page.file ? 'this page' : isGeneratedIndex(file) ? `\`${relativeFrom(page.file, file)}\`, a folder without README that the site lists page by page` : `\`${relativeFrom(page.file, file)}\``;
         report('missing-heading', `cannot find heading \`#${hash}\` in ${where}${didYouMean(hash, ids)}`);
       };
       switch (target.type) {
@@ -106,19 +117,21 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
           break;
         case 'page':
         case 'folder': {
-          const file = target.type === 'page' ? (index.pages.has(target.file) ? target.file : undefined) : index.readmeOf.get(target.dir);
+          // A folder's README, else the index the site generates for a folder holding published pages.
+          const file = target.type === 'page' ? (index.pages.has(target.file) ? target.file : undefined) : index.indexOf.get(target.dir);
           if (file === undefined) {
-            const missingReadme = target.type === 'folder' && index.dirs.has(target.dir);
-            const candidates = [...index.pages].map((p) => relativeFrom(page.file, p));
             const path = link.url.split('#')[0] ?? '';
             if (target.type === 'page' && index.unpublished.has(target.file)) {
               report('missing-file', `\`${path}\` is left out of the site (it is empty or a draft), so this link would lead nowhere`);
               break;
             }
-            report(
-              missingReadme ? 'missing-readme' : 'missing-file',
-              missingReadme ? `folder \`${link.url}\` has no README.md to link to` : `cannot find \`${path}\`${didYouMean(path, candidates)}`,
-            );
+            const empty = target.type === 'folder' ? emptyFolderReason(index, target.dir) : undefined;
+            if (empty) {
+              report('missing-readme', `folder \`${path}\` ${empty}, so the site has no page to show for it`);
+              break;
+            }
+            const candidates = [...index.pages].map((p) => relativeFrom(page.file, p));
+            report('missing-file', `cannot find \`${path}\`${didYouMean(path, candidates)}`);
             break;
           }
           edges.push({ from: page.file, to: file });

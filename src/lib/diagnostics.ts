@@ -2,7 +2,7 @@
 export const RULES = {
   'missing-file': 'link the page or file by its path relative to this page',
   'missing-heading': 'link a heading id that exists in the target page',
-  'missing-readme': 'add a README.md to the folder or link a page inside it',
+  'missing-readme': 'add a README.md or another page to the folder, or link a file inside it',
   'outside-root': 'keep links inside the content root; link external pages by full URL',
   'absolute-path': 'write the link relative to this page (./other.md)',
   'duplicate-route': 'rename one of the files so each maps to its own route',

@@ -1,4 +1,6 @@
+import { isGeneratedIndex } from './folder-index.ts';
 import { dirOf, isReadme, orderPrefix, toFolderRoute } from './routes.ts';
+import { folderTitle } from './titles.ts';
 
 /** What navigation needs to know about a page. */
 export interface NavPage {
@@ -7,10 +9,12 @@ export interface NavPage {
   route: string;
   title: string;
   /** Frontmatter `order`, when set. */
-  order?: number;
+  order?: number | undefined;
+  /** Frontmatter `description`, else the first paragraph; for a generated folder index, what it lists. */
+  description?: string | undefined;
 }
 
-/** A folder of the content tree, with its README as index when there is one. */
+/** A folder of the content tree, with its README as index (or, once `addFolderIndexes` ran, a generated one). */
 export interface FolderNode {
   type: 'folder';
   dir: string;
@@ -28,11 +32,6 @@ export interface PageNode {
 
 /** A node of the content tree. */
 export type TreeNode = FolderNode | PageNode;
-
-function humanize(segment: string): string {
-  const words = segment.replace(/^\d+[-_. ]+/, '').replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function nodeOrder(node: TreeNode): number | undefined {
   if (node.type === 'page') return node.page.order ?? orderPrefix(node.page.file.split('/').pop() ?? '');
@@ -63,7 +62,7 @@ export function buildTree(pages: readonly NavPage[]): FolderNode {
       type: 'folder',
       dir,
       route: toFolderRoute(dir),
-      title: humanize(dir.split('/').pop() ?? dir),
+      title: folderTitle(dir.split('/').pop() ?? dir),
       children: [],
     };
     folders.set(dir, node);
@@ -112,8 +111,9 @@ export function prevNext(order: readonly NavPage[], route: string): { prev?: Nav
 /** Returns the folders that contain a page: the home folder down to its parent section. */
 export function ancestorFolders(root: FolderNode, file: string): FolderNode[] {
   const ownDir = dirOf(file);
-  if (isReadme(file) && ownDir === '') return [];
-  const chain = lineage(isReadme(file) ? dirOf(ownDir) : ownDir);
+  const isIndex = isReadme(file) || isGeneratedIndex(file);
+  if (isIndex && ownDir === '') return [];
+  const chain = lineage(isIndex ? dirOf(ownDir) : ownDir);
   const out: FolderNode[] = [root];
   let current = root;
   for (const dir of chain.slice(1)) {
@@ -176,9 +176,4 @@ export function breadcrumbs(root: FolderNode, page: NavPage): Crumb[] {
     route: f.index ? f.route : undefined,
   }));
   return [...crumbs, { label: page.title, route: page.route }];
-}
-
-/** Returns how many pages a folder holds, its index and all subfolders included. */
-export function countPages(folder: FolderNode): number {
-  return (folder.index ? 1 : 0) + folder.children.reduce((n, c) => n + (c.type === 'page' ? 1 : countPages(c)), 0);
 }

@@ -1,3 +1,4 @@
+import { folderIndexKey } from './folder-index.ts';
 import { dirOf, isReadme } from './routes.ts';
 import type { RefusedLink } from './symlinks.ts';
 
@@ -9,6 +10,8 @@ export interface PageIndex {
   readmeOf: Map<string, string>;
   /** Every folder that holds a page, directly or below. */
   dirs: Set<string>;
+  /** Folder → the page a link to it leads to: its README, else its generated index (for every folder in `dirs`). */
+  indexOf: Map<string, string>;
   /** Content-relative paths of all other files. */
   assets: Set<string>;
   /** Pages of the tree left out of the site (drafts, empty pages): links to them are broken on the site. */
@@ -39,10 +42,12 @@ export function createPageIndex(
     if (isReadme(file)) readmeOf.set(dirOf(file), file);
     for (let dir = dirOf(file); dir !== ''; dir = dirOf(dir)) dirs.add(dir);
   }
+  const indexOf = new Map([...dirs].map((dir) => [dir, readmeOf.get(dir) ?? folderIndexKey(dir)]));
   return {
     pages,
     readmeOf,
     dirs,
+    indexOf,
     assets: new Set(assetFiles),
     unpublished: new Set(unpublished),
     assetSizes: new Map(facts.assetSizes),

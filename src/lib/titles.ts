@@ -17,8 +17,18 @@ export function titleFromFileName(file: string): string {
   const parts = file.split('/');
   const name = /^readme\.mdx?$/i.test(parts.at(-1) ?? '') ? parts.at(-2) : parts.at(-1);
   if (name === undefined) return 'Home';
-  const readable = name.replace(/\.mdx?$/i, '').replace(ORDER_PREFIX, '').replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return readable || name;
+  return readableName(name.replace(/\.mdx?$/i, '')) || name;
+}
+
+/** Returns a folder's name made readable and capitalised, as the title of a folder without README (`02-über_uns` → `Über uns`). */
+export function folderTitle(name: string): string {
+  // By code point, so a leading emoji or astral letter stays whole.
+  const [first = '', ...rest] = [...readableName(name)];
+  return first ? first.toUpperCase() + rest.join('') : name;
+}
+
+function readableName(name: string): string {
+  return name.replace(ORDER_PREFIX, '').replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Returns the page's title and where it came from: frontmatter, else `# H1`, else first heading, else file name. */

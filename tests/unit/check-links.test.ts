@@ -46,8 +46,27 @@ describe('checkLinks', () => {
     const [d] = run('infra/README.md', [link('infra/README.md', './docker/layer.svg', 7, 'image')]).diagnostics;
     expect(d).toMatchObject({ rule: 'missing-file', line: 7, message: expect.stringContaining('image') });
   });
-  it('reports a folder without README', () => {
-    expect(run('README.md', ['./notes/']).diagnostics[0]?.rule).toBe('missing-readme');
+  it('resolves a folder without README to its generated index, with or without a slash, and checks anchors into it', () => {
+    const result = run('README.md', ['./notes/', './notes', 'notes/', './notes/#top', './notes/#intro']);
+    expect(result.edges).toEqual(Array.from({ length: 5 }, () => ({ from: 'README.md', to: 'notes/' })));
+    expect(result.diagnostics.map((d) => [d.line, d.rule, d.message.split(' (fix')[0]])).toEqual([
+      [5, 'missing-heading', 'cannot find heading `#intro` in `./notes`, a folder without README that the site lists page by page'],
+    ]);
+  });
+  it('reports a folder that holds no published page, saying what it holds and how to fix it', () => {
+    const tree = createPageIndex(['README.md', 'notes/a.md'], ['pictures/a.png'], ['drafts/wip.md']);
+    const dirsOf = new Set(['notes', 'pictures', 'drafts', 'empty']);
+    const page: LinkedPage = {
+      file: 'README.md',
+      ids: [],
+      links: ['./drafts/', './pictures', './empty/', './nowhere/'].map((url, i) => ({ url, kind: 'link', line: i + 3, column: 5, target: resolveLink({ from: 'README.md', url, base: '/', isDir: (p) => dirsOf.has(p) }) })),
+    };
+    expect(checkLinks([page], tree, 'error').diagnostics.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([
+      [3, 5, 'missing-readme', 'folder `./drafts/` holds only drafts or empty pages, which are left out of the site, so the site has no page to show for it (fix: add a README.md or another page to the folder, or link a file inside it)'],
+      [4, 5, 'missing-readme', 'folder `./pictures` holds no page, only other files, so the site has no page to show for it (fix: add a README.md or another page to the folder, or link a file inside it)'],
+      [5, 5, 'missing-file', 'cannot find `./empty/` (fix: link the page or file by its path relative to this page)'],
+      [6, 5, 'missing-file', 'cannot find `./nowhere/` (fix: link the page or file by its path relative to this page)'],
+    ]);
   });
   it('reports links that leave the content root and absolute paths', () => {
     const rules = run('infra/README.md', ['../../../etc/passwd', '/etc/hosts']).diagnostics.map((d) => d.rule);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, metaDescription, parseGitLog, readingMinutes } from '../../src/lib/reading-aids.ts';
-import { buildTree, countPages } from '../../src/lib/navigation.ts';
+import { countPages } from '../../src/lib/folder-index.ts';
+import { buildTree } from '../../src/lib/navigation.ts';
 
 describe('parseGitLog', () => {
   it('keeps the newest date of each file from newest-first git log output', () => {
