@@ -56,13 +56,20 @@ export interface GeneratedIndex {
 
 /**
  * Gives every folder of a sorted tree that has no README a generated index page (titled like the folder,
- * described by what it lists), subfolders first so a parent lists their descriptions. Returns those pages.
+ * described by what it lists), subfolders first so a parent lists their descriptions. A folder whose route
+ * a page already has (`guide.md` beside `guide/`) keeps that page there. Returns the pages it added.
  */
 export function addFolderIndexes(root: FolderNode): GeneratedIndex[] {
   const added: GeneratedIndex[] = [];
+  const taken = new Set<string>();
+  const collect = (folder: FolderNode): void => {
+    for (const child of folder.children) if (child.type === 'page') taken.add(child.page.route);
+    else collect(child);
+  };
+  collect(root);
   const visit = (folder: FolderNode): void => {
     for (const child of folder.children) if (child.type === 'folder') visit(child);
-    if (folder.index) return;
+    if (folder.index || taken.has(folder.route)) return;
     const entries = folderEntries(folder);
     folder.index = { file: folderIndexKey(folder.dir), route: folder.route, title: folder.title, description: describeListing(entries) };
     added.push({ page: folder.index, entries });

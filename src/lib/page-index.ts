@@ -1,5 +1,5 @@
 import { folderIndexKey } from './folder-index.ts';
-import { dirOf, isReadme } from './routes.ts';
+import { dirOf, isReadme, toFolderRoute, toRoute } from './routes.ts';
 import type { RefusedLink } from './symlinks.ts';
 
 /** The files of a content tree, indexed for link resolution. */
@@ -10,7 +10,7 @@ export interface PageIndex {
   readmeOf: Map<string, string>;
   /** Every folder that holds a page, directly or below. */
   dirs: Set<string>;
-  /** Folder → the page a link to it leads to: its README, else its generated index (for every folder in `dirs`). */
+  /** Folder → the page a link to it leads to: its README, else a page with its route, else its generated index (every folder in `dirs`). */
   indexOf: Map<string, string>;
   /** Content-relative paths of all other files. */
   assets: Set<string>;
@@ -42,7 +42,9 @@ export function createPageIndex(
     if (isReadme(file)) readmeOf.set(dirOf(file), file);
     for (let dir = dirOf(file); dir !== ''; dir = dirOf(dir)) dirs.add(dir);
   }
-  const indexOf = new Map([...dirs].map((dir) => [dir, readmeOf.get(dir) ?? folderIndexKey(dir)]));
+  // A page with the folder's own route (`guide.md` beside `guide/`) is what a link to the folder leads to.
+  const byRoute = new Map([...pages].map((file) => [toRoute(file), file]));
+  const indexOf = new Map([...dirs].map((dir) => [dir, readmeOf.get(dir) ?? byRoute.get(toFolderRoute(dir)) ?? folderIndexKey(dir)]));
   return {
     pages,
     readmeOf,

@@ -14,7 +14,8 @@ const SECTIONS = ['getting-started', 'linux', 'networking', 'containers', 'kuber
  * Writes a GitHub-style Markdown tree that imitates real-world quirks: 13 pages per numbered
  * section plus the home page (157 pages with the default 12 sections), a README per folder, UPPER_CASE and kebab-case names, emoji-led headings, links to
  * folders, absolute filesystem paths, links to pages never written, code blocks without a
- * language, and pages of more than 100 KB. Returns the broken links it planted.
+ * language, pages of more than 100 KB, and raw `<a href>`s written as the site's own addresses.
+ * Returns the broken links it planted.
  */
 export function writeQuirkyTree(root: string, sectionCount = SECTIONS.length): { pages: number; problems: PlantedProblem[] } {
   const problems: PlantedProblem[] = [];
@@ -45,6 +46,8 @@ export function writeQuirkyTree(root: string, sectionCount = SECTIONS.length): {
       const file = `${dir}/topic-${n}-kebab-case.md`;
       const lines = [`# 🔧 Topic ${n} of ${name}`, '', `Links: [previous](./topic-${Math.max(1, n - 1)}-kebab-case.md), [folder](./deep-dive/), [folder without slash](./deep-dive).`];
       if (n === 9) plant(file, lines, `A wrong anchor: [guide](./GUIDE.md#no-such-heading).`, 'missing-heading');
+      // Raw HTML with the very address the Markdown folder links above are rewritten to: still an absolute path to check.
+      if (n === 2) plant(file, lines, `The site's own address as raw HTML: <a href="/${name}/deep-dive/">deep dive</a>.`, 'absolute-path');
       if (n === 1 && i % 3 === 0) {
         // A page of more than 100 KB.
         for (let k = 0; k < 900; k += 1) lines.push('', `## Part ${k}`, '', `Paragraph ${k} of a long page about ${name}, written to make this page larger than one hundred kilobytes in total.`);

@@ -128,3 +128,13 @@ describe('addFolderIndexes', () => {
     expect(breadcrumbs(bare, home!.page)).toEqual([{ label: 'Home', route: '/' }]);
   });
 });
+
+describe('a folder beside a page of the same route', () => {
+  const files = ['README.md', 'guide.md', 'guide/install.md'];
+  it('generates no index: the page keeps the route, and links to the folder lead to it', () => {
+    const tree = buildTree(files.map((f) => page(f, f)));
+    expect(addFolderIndexes(tree)).toEqual([]);
+    expect(readingOrder(tree).map((p) => p.file).sort()).toEqual(['README.md', 'guide.md', 'guide/install.md']);
+    expect(createPageIndex(files).indexOf.get('guide')).toBe('guide.md');
+  });
+});
