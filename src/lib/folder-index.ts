@@ -56,20 +56,23 @@ export interface GeneratedIndex {
 
 /**
  * Gives every folder of a sorted tree that has no README a generated index page (titled like the folder,
- * described by what it lists), subfolders first so a parent lists their descriptions. A folder whose route
- * a page already has (`guide.md` beside `guide/`) keeps that page there. Returns the pages it added.
+ * described by what it lists), subfolders first so a parent lists their descriptions. A route a page
+ * already has (`guide.md` beside `guide/`) keeps that page. Returns the pages it added.
  */
 export function addFolderIndexes(root: FolderNode): GeneratedIndex[] {
   const added: GeneratedIndex[] = [];
   const taken = new Set<string>();
   const collect = (folder: FolderNode): void => {
+    if (folder.index) taken.add(folder.index.route);
     for (const child of folder.children) if (child.type === 'page') taken.add(child.page.route);
     else collect(child);
   };
   collect(root);
   const visit = (folder: FolderNode): void => {
     for (const child of folder.children) if (child.type === 'folder') visit(child);
+    // Two folders whose names differ only in case or punctuation share a route: the first one lists there.
     if (folder.index || taken.has(folder.route)) return;
+    taken.add(folder.route);
     const entries = folderEntries(folder);
     folder.index = { file: folderIndexKey(folder.dir), route: folder.route, title: folder.title, description: describeListing(entries) };
     added.push({ page: folder.index, entries });

@@ -137,4 +137,8 @@ describe('a folder beside a page of the same route', () => {
     expect(readingOrder(tree).map((p) => p.file).sort()).toEqual(['README.md', 'guide.md', 'guide/install.md']);
     expect(createPageIndex(files).indexOf.get('guide')).toBe('guide.md');
   });
+  it('generates one index for folders that share a route, and none where a README of another folder has it', () => {
+    const shared = buildTree(['README.md', 'My Guide/a.md', 'my-guide/b.md', 'Tools/README.md', 'tools_/c.md'].map((f) => page(f, f)));
+    expect(addFolderIndexes(shared).map((g) => g.page.route)).toEqual(['/my-guide/']);
+  });
 });
