@@ -1,7 +1,12 @@
-// Runs every test: the type check, the content check, the code-sample check, then unit, build, dev-server and end-to-end tests through vitest.
-// Ends with one line CI recognises: `Tests: N passed, N failed, N skipped`.
-import { spawnSync } from 'node:child_process';
+// Runs every test: the type check, the content check and the code-sample check, alongside the unit, build,
+// dev-server and end-to-end tests of vitest. Ends with one line CI recognises: `Tests: N passed, N failed, N skipped`.
+//
+// The three checks run while vitest runs: vitest spends most of its time waiting for child builds (one at a
+// time, see scripts/build-lock.ts) and for Chromium, so the checks use the machine's otherwise idle core.
+// Their output is held back and printed whole when each ends, so it never interleaves with vitest's.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
@@ -10,22 +15,55 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const node = process.execPath;
 const report = 'test-results/vitest.json';
 
-console.log('Type check (npm run typecheck)…');
-const typecheck = spawnSync(node, ['node_modules/astro/bin/astro.mjs', 'check'], { stdio: 'inherit' });
-console.log('Content check of the handbook (npm run check)…');
-const contentCheck = spawnSync(node, ['scripts/check.ts', '--no-code'], { stdio: 'inherit', env: { ...process.env, HANDBOOK_CONTENT: 'content' } });
-console.log('Code samples of the handbook (npm run check:code)…');
-const codeCheck = spawnSync(node, ['scripts/check-code.ts'], { stdio: 'inherit', env: { ...process.env, HANDBOOK_CONTENT: 'content' } });
-const checks = [typecheck.status === 0, contentCheck.status === 0, codeCheck.status === 0];
+interface Step {
+  name: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Writes Astro's shared files under .astro/, so it holds the lock builds take (scripts/build-lock.ts). */
+  locks?: boolean;
+}
+
+const CHECKS: Step[] = [
+  { name: 'Type check (npm run typecheck)', args: ['node_modules/astro/bin/astro.mjs', 'check'], locks: true },
+  { name: 'Content check of the handbook (npm run check)', args: ['scripts/check.ts', '--no-code'], env: { HANDBOOK_CONTENT: 'content' } },
+  { name: 'Code samples of the handbook (npm run check:code)', args: ['scripts/check-code.ts'], env: { HANDBOOK_CONTENT: 'content' } },
+];
+
+/** Runs a step with its output captured; resolves with its exit status and everything it printed, in order. */
+async function runCaptured(step: Step): Promise<{ ok: boolean; output: string; seconds: number }> {
+  const release = step.locks ? await acquireBuildLock(process.cwd()) : () => {};
+  const started = performance.now();
+  return new Promise<{ ok: boolean; output: string; seconds: number }>((done) => {
+    const child = spawn(node, step.args, { env: { ...process.env, ...step.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', (error) => done({ ok: false, output: `${output}${String(error)}\n`, seconds: 0 }));
+    child.on('close', (code) => done({ ok: code === 0, output, seconds: (performance.now() - started) / 1000 }));
+  }).finally(release);
+}
+
+const checks = CHECKS.map((step) =>
+  runCaptured(step).then((result) => {
+    console.log(`\n${step.name}: ${result.ok ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(1)} s`);
+    if (!result.ok || result.output.trim()) process.stdout.write(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+    return result.ok;
+  }),
+);
 
 mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);
-const vitest = spawnSync(
-  node,
-  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
-  { stdio: 'inherit' },
-);
+const vitestStatus = await new Promise<number | null>((done) => {
+  const child = spawn(
+    node,
+    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    { stdio: 'inherit' },
+  );
+  child.on('error', () => done(1));
+  child.on('close', done);
+});
+const checkResults = await Promise.all(checks);
 
 interface VitestReport {
   numPassedTests: number;
@@ -35,8 +73,8 @@ interface VitestReport {
   testResults: { status: string; name: string; assertionResults: unknown[] }[];
 }
 
-let passed = checks.filter(Boolean).length;
-let failed = checks.length - passed;
+let passed = checkResults.filter(Boolean).length;
+let failed = checkResults.length - passed;
 let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
@@ -48,6 +86,6 @@ if (existsSync(report)) {
 } else {
   failed += 1;
 }
-if (vitest.status !== 0 && failed === 0) failed += 1;
+if (vitestStatus !== 0 && failed === 0) failed += 1;
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;

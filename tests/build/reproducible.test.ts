@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, runBuild } from '../helpers/build.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-repro-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -17,12 +17,17 @@ function fingerprint(dir: string): Record<string, string> {
 }
 
 describe('builds', () => {
-  it('are byte-identical for the same content, with a cold and a warm cache', async () => {
-    // A copy at a new path has no cache yet: the first build renders everything, the second reuses it.
-    const tree = join(work, 'fresh-tree');
+  // A copy at a new path has no cache yet: the first build renders everything, the second reuses it.
+  const tree = join(work, 'fresh-tree');
+  let first: BuildRun;
+  let second: BuildRun;
+  beforeAll(async () => {
     cpSync(fixture('site'), tree, { recursive: true });
-    const first = await runBuild(tree, {}, join(work, 'first'));
-    const second = await runBuild(tree, {}, join(work, 'second'));
+    first = await runBuild(tree, {}, join(work, 'first'));
+    second = await runBuild(tree, {}, join(work, 'second'));
+  });
+
+  it('are byte-identical for the same content, with a cold and a warm cache', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
     const a = fingerprint(first.outDir);
@@ -31,17 +36,13 @@ describe('builds', () => {
   });
 
   it('leave the previous output untouched when a later build fails', async () => {
-    const tree = join(work, 'tree');
-    cpSync(fixture('site'), tree, { recursive: true });
-    const out = join(work, 'dist');
-    const good = await runBuild(tree, {}, out);
-    expect(good.code, good.stderr).toBe(0);
-    const before = fingerprint(out);
+    expect(second.code, second.stderr).toBe(0);
+    const before = fingerprint(second.outDir);
     const page = join(tree, '01-guide/README.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('./docker/', './dockerr/'));
-    const bad = await runBuild(tree, {}, out);
+    const bad = await runBuild(tree, {}, second.outDir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('missing-file cannot find `./dockerr/`');
-    expect(fingerprint(out)).toEqual(before);
+    expect(fingerprint(second.outDir)).toEqual(before);
   });
 });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, type BuildRun } from '../helpers/build.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { builtPages } from '../helpers/site-pages.ts';
 
-let run: BuildRun;
-let pages: string[] = [];
+// The handbook as the global setup built it, shared with the other tests of the built site.
+const run = { outDir: inject('handbookDir') };
+const pages = builtPages(run.outDir);
 const htmlOf = (path: string) => readFileSync(join(run.outDir, path.endsWith('.html') ? path : `${path}index.html`), 'utf8');
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 
@@ -19,12 +19,6 @@ const validator = new HtmlValidate({
     'long-title': 'off', // titles are the pages' own H1 text plus the site name
     'prefer-native-element': ['error', { exclude: ['combobox', 'listbox'] }], // search is an ARIA combobox with a listbox of results
   },
-});
-
-beforeAll(async () => {
-  run = await runBuild(resolve('content'));
-  if (run.code !== 0) throw new Error(run.stderr);
-  pages = builtPages(run.outDir);
 });
 
 describe('every page of the built handbook', () => {
