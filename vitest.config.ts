@@ -9,7 +9,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
       { test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'] } },
-      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
+      // Generous limits: a build waits its turn for the build lock behind the builds of other test files.
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 600_000 } },
       // `astro dev` on a temporary tree, driven in Chromium; needs no built site.
       { test: { name: 'dev', include: ['tests/dev/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000 } },
       {

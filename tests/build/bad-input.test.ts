@@ -1,47 +1,111 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContentChecker } from '../../src/data/check-content.ts';
 import { formatReport } from '../../src/lib/diagnostics.ts';
 import { parseStrictness } from '../../src/lib/strictness.ts';
-import { fixture, runBuild } from '../helpers/build.ts';
+import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
 
 const tree = (name: string) => fixture(join('bad', name));
 const at = (name: string, file: string) => join('tests/fixtures/bad', name, file);
 
-// Each case: the fixture tree, the lines the report must contain (path:line:col rule-id message, or the path
-// alone), and the settings: a missing title or an empty page fails the build only when the tree asks for strictness.
+// The bad inputs are built together, a few trees instead of one build per case: each case's fixture is
+// copied into a folder of its name in a shared tree (the fixture of `no-title` is the root page of the
+// strict tree, as its message is about the page that would be titled `Home`). Every case's lines must be
+// in that build's report, and the report must hold no other lines for the case.
+// At the fixtures' depth below the project (tests/fixtures/bad/<case>), so `mdx-code`'s relative import of a
+// real component resolves as it does there.
+const work = join('node_modules', `.bad-inputs-${process.pid}`);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 const STRICT = { HANDBOOK_STRICT: 'true' };
-const CASES: [string, string[], Record<string, string>?][] = [
-  ['malformed-yaml', [`${at('malformed-yaml', 'README.md')}:3:1 malformed-frontmatter malformed YAML frontmatter`]],
-  ['wrong-value', [`${at('wrong-value', 'README.md')}:2:1 invalid-frontmatter \`level\`: expected one of "beginner", "intermediate", "advanced", got "expert"`, `${at('wrong-value', 'README.md')}:3:1 invalid-frontmatter \`order\`: expected number, got "first"`]],
-  ['no-title', [`${at('no-title', 'README.md')} missing-title the page has no \`title\` and no heading; the title \`Home\` is made from its file name`], STRICT],
-  [
-    'empty-file',
-    [
-      `${at('empty-file', 'notes.md')} empty-file the page is empty, so it is left out of the site`,
-      `${at('empty-file', 'README.md')}:3:9 missing-file \`./notes.md\` is left out of the site (it is empty or a draft)`,
+
+interface Case {
+  name: string;
+  /** Lines the report must contain (path:line:col rule-id message, or the path alone), `{}` standing for the case's folder. */
+  expected: string[];
+  /** Which shared tree it goes in: a missing title or an empty page fails the build only when the tree asks for strictness. */
+  tree: 'default' | 'strict';
+  /** Copied to the root of its tree instead of a folder of its own. */
+  atRoot?: boolean;
+}
+
+const CASES: Case[] = [
+  { name: 'malformed-yaml', tree: 'default', expected: ['{}/README.md:3:1 malformed-frontmatter malformed YAML frontmatter'] },
+  {
+    name: 'wrong-value',
+    tree: 'default',
+    expected: [
+      '{}/README.md:2:1 invalid-frontmatter `level`: expected one of "beginner", "intermediate", "advanced", got "expert"',
+      '{}/README.md:3:1 invalid-frontmatter `order`: expected number, got "first"',
     ],
-    STRICT,
-  ],
-  ['outside-root', [`${at('outside-root', 'README.md')}:3:6 outside-root \`../../../etc/passwd\` points outside the content root`, `${at('outside-root', 'README.md')}:3:47 outside-root \`../../../etc/hostname\``]],
-  ['missing-image', [`${at('missing-image', 'README.md')}:3:1 missing-file cannot find image \`./images/architecture.png\``]],
-  ['mdx-syntax', [`${at('mdx-syntax', 'broken.mdx')}:7:28 mdx-syntax MDX syntax error`]],
-  ['mdx-code', [`${at('mdx-code', 'widget.mdx')}:1:1 mdx-import \`node:fs\` is outside src/components/`, `${at('mdx-code', 'widget.mdx')}:4:1 mdx-export MDX pages may not export code`]],
-  ['invalid-utf8', [`${at('invalid-utf8', 'README.md')} invalid-encoding the file is not valid UTF-8`]],
-  ['missing-prerequisite', [`${at('missing-prerequisite', 'README.md')}:3:1 missing-prerequisite prerequisite \`./basics.md\` is not a page`]],
-  ['no-pages', [`${at('no-pages', '')} missing-content-root the content root holds no .md or .mdx page`]],
+  },
+  { name: 'outside-root', tree: 'default', expected: ['{}/README.md:3:6 outside-root `../../../etc/passwd` points outside the content root', '{}/README.md:3:47 outside-root `../../../etc/hostname`'] },
+  { name: 'missing-image', tree: 'default', expected: ['{}/README.md:3:1 missing-file cannot find image `./images/architecture.png`'] },
+  { name: 'mdx-syntax', tree: 'default', expected: ['{}/broken.mdx:7:28 mdx-syntax MDX syntax error'] },
+  { name: 'mdx-code', tree: 'default', expected: ['{}/widget.mdx:1:1 mdx-import `node:fs` is outside src/components/', '{}/widget.mdx:4:1 mdx-export MDX pages may not export code'] },
+  { name: 'invalid-utf8', tree: 'default', expected: ['{}/README.md invalid-encoding the file is not valid UTF-8'] },
+  { name: 'missing-prerequisite', tree: 'default', expected: ['{}/README.md:3:1 missing-prerequisite prerequisite `./basics.md` is not a page'] },
+  {
+    name: 'broken-anchor',
+    tree: 'default',
+    expected: ['{}/README.md:3:6 missing-heading cannot find heading `#instalation` in `./docs/README.md`; did you mean `installation`?'],
+  },
+  // Two files mapping to one route: both named.
+  { name: 'duplicate-route', tree: 'default', expected: ['{}/guide.md duplicate-route maps to route /duplicate-route/guide/ like `{}/guide/README.md`', '{}/guide/README.md duplicate-route'] },
+  // Every bad field reported on its own line.
+  {
+    name: 'bad-frontmatter',
+    tree: 'default',
+    expected: [
+      '{}/README.md:3:1 invalid-frontmatter `level`: expected one of "beginner", "intermediate", "advanced", got "expert"',
+      '{}/README.md:4:1 unknown-frontmatter-key unknown frontmatter key `sumary`',
+    ],
+  },
+  { name: 'no-title', tree: 'strict', atRoot: true, expected: ['{}/README.md missing-title the page has no `title` and no heading; the title `Home` is made from its file name'] },
+  {
+    name: 'empty-file',
+    tree: 'strict',
+    expected: ['{}/notes.md empty-file the page is empty, so it is left out of the site', '{}/README.md:3:9 missing-file `./notes.md` is left out of the site (it is empty or a draft)'],
+  },
 ];
 
+const trees = { default: join(work, 'default'), strict: join(work, 'strict') };
+const folderOf = (c: Case) => (c.atRoot ? trees[c.tree] : join(trees[c.tree], c.name));
+const runs: Partial<Record<Case['tree'], BuildRun>> = {};
+
+beforeAll(async () => {
+  for (const c of CASES) cpSync(tree(c.name), folderOf(c), { recursive: true });
+  runs.default = await runBuild(resolve(trees.default));
+  runs.strict = await runBuild(resolve(trees.strict), STRICT);
+});
+
 describe('bad input fails the build with a clear report', () => {
-  it.each(CASES)('%s', async (name, expected, env) => {
-    const run = await runBuild(tree(name), env);
-    expect(run.code).toBe(1);
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const run = runs[c.tree]!;
+    const expected = c.expected.map((line) => line.replaceAll('{}', folderOf(c)));
     for (const line of expected) expect(run.stderr).toContain(line);
-    expect(run.stderr).toMatch(new RegExp(`${expected.length} errors?, 0 warnings in the content\\.`));
+    // Nothing else is reported for the case's files.
+    const own = run.stderr.split('\n').filter((l) => (c.atRoot ? l.startsWith(`${folderOf(c)}/README.md`) : l.startsWith(`${folderOf(c)}/`)));
+    expect(own).toHaveLength(expected.length);
+  });
+
+  it.each(Object.keys(trees) as Case['tree'][])('exits 1 with every problem of the %s tree counted, no stack trace, no output written, as npm run check reports them', (name) => {
+    const run = runs[name]!;
+    const count = CASES.filter((c) => c.tree === name).reduce((n, c) => n + c.expected.length, 0);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`\\n${count} errors?, 0 warnings in the content\\.`));
     // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(tree(name), { strictness: parseStrictness(env?.HANDBOOK_STRICT), links: 'error' }).run().diagnostics));
+    expect(run.stderr).toContain(formatReport(createContentChecker(resolve(trees[name]), { strictness: parseStrictness(name === 'strict' ? 'true' : undefined), links: 'error' }).run().diagnostics));
     // A content problem is not a generator bug: no stack trace, and no output written.
+    expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+    expect(existsSync(run.outDir)).toBe(false);
+  });
+
+  it('fails before building when the content root holds no page', async () => {
+    const run = await runBuild(tree('no-pages'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${at('no-pages', '')} missing-content-root the content root holds no .md or .mdx page`);
+    expect(run.stderr).toContain('1 error, 0 warnings in the content.');
     expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     expect(existsSync(run.outDir)).toBe(false);
   });

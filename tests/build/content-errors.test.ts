@@ -15,6 +15,7 @@ function expectCheckAgrees(run: BuildRun, tree: string, links: 'error' | 'warn' 
 
 const shown = (name: string, file: string) => join('tests/fixtures', name, file);
 
+// The other kinds of bad input are built together by bad-input.test.ts.
 describe('a build with content problems', () => {
   it('fails on a link to a missing page with path:line:column and a count, and annotates it in GitHub Actions', async () => {
     const run = await runBuild(fixture('broken-link'), { GITHUB_ACTIONS: 'true' });
@@ -25,31 +26,6 @@ describe('a build with content problems', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(run.outDir)).toBe(false);
     expectCheckAgrees(run, fixture('broken-link'));
-  });
-
-  it('fails on a missing anchor with a did-you-mean suggestion', async () => {
-    const run = await runBuild(fixture('broken-anchor'));
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      `${shown('broken-anchor', 'README.md')}:3:6 missing-heading cannot find heading \`#instalation\` in \`./docs/README.md\`; did you mean \`installation\`?`,
-    );
-    expectCheckAgrees(run, fixture('broken-anchor'));
-  });
-
-  it('fails when two files map to one route, naming both', async () => {
-    const run = await runBuild(fixture('duplicate-route'));
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${shown('duplicate-route', 'guide.md')} duplicate-route maps to route /guide/ like \`${shown('duplicate-route', 'guide/README.md')}\``);
-    expectCheckAgrees(run, fixture('duplicate-route'));
-  });
-
-  it('fails on bad frontmatter, reporting every field on its line', async () => {
-    const run = await runBuild(fixture('bad-frontmatter'));
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${shown('bad-frontmatter', 'README.md')}:3:1 invalid-frontmatter \`level\`: expected one of "beginner", "intermediate", "advanced", got "expert"`);
-    expect(run.stderr).toContain(`${shown('bad-frontmatter', 'README.md')}:4:1 unknown-frontmatter-key unknown frontmatter key \`sumary\``);
-    expect(run.stderr).toContain('2 errors, 0 warnings in the content.');
-    expectCheckAgrees(run, fixture('bad-frontmatter'));
   });
 
   it('lists broken links as warnings and builds anyway with HANDBOOK_LINKS=warn', async () => {
