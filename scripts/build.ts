@@ -30,7 +30,7 @@ const config = readSiteConfig(process.env, root);
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
 // Rendered pages are cached per content tree, base path and version of the Markdown pipeline:
 // Astro's cache does not notice when our plugins change, so their source is part of the key.
-const pipeline = globSync(['src/plugins/**', 'src/lib/**', 'package-lock.json'], { cwd: root }).sort();
+const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', 'package-lock.json'], { cwd: root }).sort();
 const contentKey = createHash('sha256')
   .update(`${config.contentRoot}\n${config.base}\n`)
   .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
@@ -54,16 +54,10 @@ if (rootProblem) {
 const release = await acquireBuildLock(root);
 const tmp = mkdtempSync(join(root, '.handbook-build-'));
 
-function isContentError(error: unknown): error is Error {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === 'ContentError') return true;
-  return false;
-}
-
-function contentError(error: unknown): { message: string; diagnostics: Diagnostic[] } {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e.name === 'ContentError') return { message: e.message, diagnostics: (e as { diagnostics?: Diagnostic[] }).diagnostics ?? [] };
-  }
-  return { message: String(error), diagnostics: [] };
+/** Returns the content error anywhere in an error's cause chain (Astro wraps what the hooks throw), or undefined. */
+function findContentError(error: unknown): (Error & { diagnostics?: Diagnostic[] }) | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === 'ContentError') return e;
+  return undefined;
 }
 
 /** Moves a finished build into place; across file systems (HANDBOOK_OUT on another disk) by copying. */
@@ -99,10 +93,10 @@ try {
 } catch (error) {
   rmSync(tmp, { recursive: true, force: true });
   writeReport(false);
-  if (isContentError(error)) {
-    const { message, diagnostics } = contentError(error);
-    if (inGithubActions(process.env)) for (const d of diagnostics) console.log(formatWorkflowCommand(d));
-    console.error(message);
+  const contentError = findContentError(error);
+  if (contentError) {
+    if (inGithubActions(process.env)) for (const d of contentError.diagnostics ?? []) console.log(formatWorkflowCommand(d));
+    console.error(contentError.message);
     console.error('The build failed; dist/ was left as it was.');
   } else {
     console.error(error);

@@ -4,12 +4,12 @@ import { z } from 'astro/zod';
 import { escapePath } from 'tinyglobby';
 import { buildState } from './data/store.ts';
 import { IGNORED } from './data/scan-content.ts';
-import { siteConfig } from './site-config.ts';
+import { config } from 'virtual:handbook/config';
 
 // Frontmatter is validated later, all pages at once, so every problem is reported in one run.
 const pages = defineCollection({
   loader: glob({
-    base: siteConfig.contentRoot,
+    base: config.contentRoot,
     // Pages the source check found unparsable (or drafts) stay out; their problems are already reported.
     // So do symbolic links leading out of the tree: the loader would otherwise follow them.
     pattern: [

@@ -4,7 +4,7 @@ import { checkLinks, type LinkedPage } from '../lib/check-links.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { applyPolicy, type Policy } from '../lib/strictness.ts';
 import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
-import type { PageRecord } from '../plugins/page-record.ts';
+import type { PageRecord } from '../markdown/page-record.ts';
 import { createRecorder } from './page-records.ts';
 import { displayPath, runPreflight, type Preflight } from './preflight.ts';
 import { directoryCheck } from './scan-content.ts';

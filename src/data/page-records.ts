@@ -3,9 +3,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
-import type { Options } from '../plugins/link-options.ts';
+import type { Options } from '../markdown/links.ts';
 import { recordPlugins } from '../plugins/index.ts';
-import type { PageRecord } from '../plugins/page-record.ts';
+import type { PageRecord } from '../markdown/page-record.ts';
 
 // MDX nodes go through remark-rehype untouched, as @mdx-js/mdx passes them.
 const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];

@@ -2,10 +2,13 @@ import { formatDate } from '../lib/reading-aids.ts';
 import { countPages, type FolderEntry } from '../lib/folder-index.ts';
 import { breadcrumbs, buildSidebar, prevNext, type FolderNode, type SidebarItem } from '../lib/navigation.ts';
 import { withBase } from '../lib/routes.ts';
-import { editUrl } from '../lib/site-config.ts';
+import { resolvePagePath } from '../lib/check-source.ts';
+import { editUrl, type SiteConfig } from '../lib/site-config.ts';
 import { buildToc, type TocEntry } from '../lib/toc.ts';
-import { siteConfig } from '../site-config.ts';
-import { prerequisitesOf, type Site, type SitePage } from './site.ts';
+import type { Site, SitePage } from './site.ts';
+
+/** The settings a page's view depends on. */
+export type ViewConfig = Pick<SiteConfig, 'title' | 'base' | 'site' | 'repoUrl' | 'repoBranch' | 'repoContentPath' | 'downloadUrl' | 'learningPath'>;
 
 /** A link ready to render: label and href with the base path applied. */
 export interface ViewLink {
@@ -74,38 +77,54 @@ export interface PageView {
   editHref?: string | undefined;
 }
 
-const href = (route: string) => withBase(siteConfig.base, route);
+/** Links of one site: routes under its base path. */
+interface Linker {
+  href: (route: string) => string;
+  linkTo: (page: Pick<SitePage, 'title' | 'route' | 'description'>) => ViewLink;
+}
 
-function toSidebarView(item: SidebarItem): SidebarView {
+function linker(base: string): Linker {
+  const href = (route: string) => withBase(base, route);
+  return { href, linkTo: (page) => ({ label: page.title, href: href(page.route), description: page.description }) };
+}
+
+function toSidebarView(base: string, item: SidebarItem): SidebarView {
   return {
     label: item.label,
-    href: item.route ? href(item.route) : undefined,
+    href: item.route ? withBase(base, item.route) : undefined,
     current: item.current,
     expanded: item.expanded,
-    children: item.children?.map(toSidebarView),
+    children: item.children?.map((child) => toSidebarView(base, child)),
   };
 }
 
-/** Returns the sidebar as seen from the page at `file` (`''` for pages outside the tree, like 404). */
-export function sidebarFor(site: Site, file: string): SidebarView[] {
-  return buildSidebar(site.tree, file).map(toSidebarView);
+/** Returns the sidebar as seen from the page at `file` (`''` for pages outside the tree, like 404), links under `base`. */
+export function sidebarFor(site: Pick<Site, 'tree'>, file: string, base: string): SidebarView[] {
+  return buildSidebar(site.tree, file).map((item) => toSidebarView(base, item));
 }
 
-const linkTo = (page: Pick<SitePage, 'title' | 'route' | 'description'>): ViewLink => ({ label: page.title, href: href(page.route), description: page.description });
+/** Returns the prerequisites of a page as pages (unknown entries were reported by the source check). */
+export function prerequisitesOf(site: Pick<Site, 'published' | 'byFile'>, page: SitePage): SitePage[] {
+  return (page.frontmatter.prerequisites ?? [])
+    .map((entry) => resolvePagePath(page.file, entry, site.published))
+    .flatMap((file) => (file && site.byFile.get(file) ? [site.byFile.get(file)!] : []));
+}
 
 /** Returns the view of one page: navigation around it, its table of contents and the pages linking to it. */
-export function pageView(site: Site, file: string): PageView {
+export function pageView(site: Site, file: string, config: ViewConfig): PageView {
   const page = site.byFile.get(file);
   if (!page) throw new Error(`No page for ${file}: the page list and the routes disagree.`);
+  const links = linker(config.base);
+  const { href, linkTo } = links;
   const crumbs = breadcrumbs(site.tree, page);
   const { prev, next } = prevNext(site.order, page.route);
   return {
     page,
-    siteTitle: siteConfig.title,
+    siteTitle: config.title,
     homeHref: href('/'),
-    canonical: siteConfig.site ? new URL(href(page.route), `${siteConfig.site}/`).href : undefined,
+    canonical: config.site ? new URL(href(page.route), `${config.site}/`).href : undefined,
     section: crumbs.length > 2 ? crumbs[1]?.label : undefined,
-    sidebar: sidebarFor(site, file),
+    sidebar: sidebarFor(site, file, config.base),
     breadcrumbs: crumbs.map((c) => ({ label: c.label, href: c.route ? href(c.route) : undefined })),
     toc: buildToc(page.headings),
     prev: prev && linkTo(prev),
@@ -115,15 +134,15 @@ export function pageView(site: Site, file: string): PageView {
       return from ? [linkTo(from)] : [];
     }),
     // A generated folder index has no file: nothing to time, date or edit.
-    meta: page.listing ? undefined : metaView(site, page),
-    listing: page.listing?.map(toListingView),
+    meta: page.listing ? undefined : metaView(site, page, links),
+    listing: page.listing?.map((entry) => toListingView(entry, links)),
     // A generated home lists the top level itself: section cards would repeat it.
-    home: page.route === '/' && !page.listing ? homeView(site, page, next) : undefined,
-    editHref: page.listing ? undefined : editUrl(siteConfig, file),
+    home: page.route === '/' && !page.listing ? homeView(site, page, next, links, config) : undefined,
+    editHref: page.listing ? undefined : editUrl(config, file),
   };
 }
 
-function metaView(site: Site, page: SitePage): PageMetaView {
+function metaView(site: Site, page: SitePage, { linkTo }: Linker): PageMetaView {
   return {
     level: page.frontmatter.level,
     readingMinutes: page.readingMinutes,
@@ -132,18 +151,18 @@ function metaView(site: Site, page: SitePage): PageMetaView {
   };
 }
 
-function toListingView(entry: FolderEntry): ListingEntryView {
+function toListingView(entry: FolderEntry, { href }: Linker): ListingEntryView {
   return { type: entry.type, label: entry.title, href: href(entry.route), description: entry.description, pages: entry.pages };
 }
 
-function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined): HomeView | undefined {
+function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined, { linkTo }: Linker, config: ViewConfig): HomeView | undefined {
   const sections = site.tree.children.filter((c): c is FolderNode => c.type === 'folder' && c.index !== undefined);
-  const learningPath = home.headings.find((h) => h.slug.includes('learning-path'));
+  const learningPath = config.learningPath && home.headings.some((h) => h.slug === config.learningPath) ? `#${config.learningPath}` : undefined;
   if (sections.length === 0 && !next) return undefined;
   return {
     start: next && linkTo(next),
-    learningPath: learningPath ? `#${learningPath.slug}` : undefined,
-    download: siteConfig.downloadUrl,
+    learningPath,
+    download: config.downloadUrl,
     sections: sections.map((folder) => {
       const index = site.byFile.get(folder.index!.file)!;
       return { ...linkTo(index), level: index.frontmatter.level, pages: countPages(folder) };

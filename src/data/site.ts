@@ -2,7 +2,6 @@ import { getCollection, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { buildBacklinks } from '../lib/backlinks.ts';
 import { checkLinks } from '../lib/check-links.ts';
-import { resolvePagePath } from '../lib/check-source.ts';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
 import { applyPolicy } from '../lib/strictness.ts';
 import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
@@ -13,9 +12,9 @@ import { readingMinutes } from '../lib/reading-aids.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { toRoute } from '../lib/routes.ts';
 import type { Heading } from '../lib/toc.ts';
-import type { PageRecord, UnsafeUrlRecord } from '../plugins/page-record.ts';
+import type { PageRecord, UnsafeUrlRecord } from '../markdown/page-record.ts';
 import { shortUrl } from '../lib/unsafe-url.ts';
-import { siteConfig } from '../site-config.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { displayPath } from './preflight.ts';
 import { buildState, ContentError } from './store.ts';
@@ -56,35 +55,37 @@ let commitDates: Map<string, string> | undefined;
 let devCache: { key: string; site: Promise<Site> } | undefined;
 
 /** Returns the site, computed once and shared by every page of a build (in dev, recomputed when the content changed). */
-export async function loadSite(): Promise<Site> {
+export async function loadSite(config: SiteConfig): Promise<Site> {
   const state = buildState();
   if (state.command === 'build') {
-    cached ??= computeSite();
+    cached ??= computeSite(config);
     return cached;
   }
   await state.dev?.settled;
   // The content layer's digests say when a page changed; the checks' revision, when any file did.
   const entries = await getCollection('pages');
   const digests = entries.map((e) => e.digest);
-  if (digests.includes(undefined)) return computeSite();
+  if (digests.includes(undefined)) return computeSite(config);
   const key = `${state.dev?.revision ?? 0}\n${entries.map((e, i) => `${e.id}:${digests[i]}`).join('\n')}`;
-  if (devCache?.key !== key) devCache = { key, site: computeSite() };
+  if (devCache?.key !== key) devCache = { key, site: computeSite(config) };
   return devCache.site;
 }
 
-async function computeSite(): Promise<Site> {
+async function computeSite(config: SiteConfig): Promise<Site> {
   const state = buildState();
   const entries = await getCollection('pages');
   const rendered = await Promise.all(entries.map(async (entry) => ({ entry, result: await render(entry) })));
   const pages: SitePage[] = [];
   const records: { file: string; record: PageRecord }[] = [];
   const problems: Diagnostic[] = [];
-  commitDates ??= lastCommitDates(siteConfig.contentRoot);
+  commitDates ??= lastCommitDates(config.contentRoot);
   const dates = commitDates;
   for (const { entry, result } of rendered) {
     const file = entry.id;
     const frontmatter = validFields(entry.data);
-    const record = (result.remarkPluginFrontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
+    const record = result.remarkPluginFrontmatter?.handbook as PageRecord | undefined;
+    // Without the record every link and anchor would go unchecked: fail loudly, never build without checks.
+    if (!record) throw new Error(`${file} was rendered without the handbook's Markdown plugins: add handbook() to the integrations of astro.config.ts and leave markdown.processor to it.`);
     const { title, source } = chooseTitle({ file, frontmatterTitle: frontmatter.title, h1: record.h1, firstHeading: record.firstHeading });
     const fallback = fallbackTitleMessage(title, source);
     if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
@@ -112,11 +113,11 @@ async function computeSite(): Promise<Site> {
     records.map(({ file, record }) => ({ file, links: record.links, ids: record.ids })),
     index,
     'error',
-    siteConfig.maxAssetBytes,
+    config.maxAssetBytes,
   );
   for (const file of links.assets) state.usedAssets.add(file);
   state.anchorFixes = links.anchorFixes;
-  state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], siteConfig).map((d) => ({ ...d, file: displayPath(siteConfig.contentRoot, d.file) }));
+  state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], config).map((d) => ({ ...d, file: displayPath(config.contentRoot, d.file) }));
   const tree = buildTree(pages);
   const listings = addFolderIndexes(tree).map(generatedPage);
   const order = readingOrder(tree);
@@ -154,11 +155,4 @@ function unsafeUrlWarning(file: string, unsafe: UnsafeUrlRecord, offset: number)
 function failOnErrors(diagnostics: Diagnostic[]): void {
   if (buildState().command !== 'build' || !diagnostics.some((d) => d.severity === 'error')) return;
   throw new ContentError(formatReport(diagnostics), diagnostics);
-}
-
-/** Returns the prerequisites of a page as pages (unknown entries were reported by the source check). */
-export function prerequisitesOf(site: Site, page: SitePage): SitePage[] {
-  return (page.frontmatter.prerequisites ?? [])
-    .map((entry) => resolvePagePath(page.file, entry, site.published))
-    .flatMap((file) => (file && site.byFile.get(file) ? [site.byFile.get(file)!] : []));
 }

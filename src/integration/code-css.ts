@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
-import { CODE_THEMES, codeStylesheet } from '../plugins/code-theme.ts';
-import { loadHighlighter } from '../plugins/highlighter.ts';
+import { CODE_THEMES, codeStylesheet } from '../highlight/code-theme.ts';
+import { loadHighlighter } from '../highlight/highlighter.ts';
 
 const ID = 'virtual:handbook/code.css';
 const RESOLVED = `\0${ID}`;

@@ -1,30 +1,55 @@
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
 import { extensionOf, publishProblem } from '../lib/publishable.ts';
 import { applyPolicy } from '../lib/strictness.ts';
-import type { SiteConfig } from '../lib/site-config.ts';
+import { readSiteConfig, type HandbookOptions } from '../lib/site-config.ts';
 import { displayPath, runPreflight } from '../data/preflight.ts';
 import { startDevChecks } from '../data/dev-checks.ts';
+import { markdownProgress } from '../data/progress.ts';
+import { directoryCheck } from '../data/scan-content.ts';
+import { markdownPlugins } from '../plugins/index.ts';
 import { formatWorkflowCommand, inGithubActions } from '../lib/workflow-commands.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
 import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
+import { configModulePlugin } from './config-module.ts';
 import { writeServiceWorker } from './offline.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 const MIME: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
 
-/** The handbook integration: checks sources first, publishes linked files and the search index last. */
-export function handbook(config: SiteConfig): AstroIntegration {
+/**
+ * The handbook integration, the whole generator: it reads the environment once into the build's
+ * configuration, wires its Markdown plugins, MDX and the sitemap into Astro, checks the sources first,
+ * and publishes linked files, the search index and the offline copy last. `astro.config.ts` only lists it.
+ */
+export function handbook(options: HandbookOptions = {}): AstroIntegration {
+  const config = readSiteConfig(process.env, process.cwd(), options);
   return {
     name: 'handbook',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        const plugins = markdownPlugins({ contentRoot: config.contentRoot, base: config.base, isDir: directoryCheck(config.contentRoot), onPage: markdownProgress });
+        updateConfig({
+          site: config.site,
+          base: config.base,
+          trailingSlash: 'always',
+          // Stylesheets stay files: the Content-Security-Policy allows no inline styles.
+          build: { format: 'directory', inlineStylesheets: 'never' },
+          // remark-gfm is in our list, so the processor's own GFM is off; code is highlighted by rehype-code-blocks.
+          markdown: { syntaxHighlight: false, processor: unified({ gfm: false, smartypants: false, ...plugins }) },
+          // Canonical URLs and the sitemap need the public origin: without HANDBOOK_SITE both are left out.
+          integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
+          devToolbar: { enabled: false },
+          vite: { plugins: [configModulePlugin(config), codeCssPlugin()], build: { rollupOptions: { onwarn: quietDirectives } } },
+        });
         if (command === 'preview') return;
-        updateConfig({ vite: { plugins: [codeCssPlugin()] } });
         resetBuildState();
         const preflight = runPreflight(config.contentRoot);
         const state = buildState();
@@ -82,6 +107,13 @@ export function handbook(config: SiteConfig): AstroIntegration {
     },
   };
 }
+
+type OnWarn = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rollupOptions']>['onwarn']>;
+
+// MDX modules carry Astro's own "use astro:head-inject" directive; the bundler's notice about it is noise.
+const quietDirectives: OnWarn = (warning, warn) => {
+  if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+};
 
 function svgWarnings(contentRoot: string, sanitized: ReadonlyMap<string, string[]>): Diagnostic[] {
   return [...sanitized].map(([file, removed]) =>

@@ -8,12 +8,12 @@ import type { LinkTarget } from './resolve-link.ts';
 import { didYouMean } from './suggest.ts';
 import { refusedLinkOf } from './symlinks.ts';
 
-/** A link as the Markdown plugins recorded it. */
+/** A link or image as the Markdown plugins recorded it: the URL as written, where, and what it resolves to. */
 export interface RecordedLink {
   url: string;
   kind: 'link' | 'image';
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   target: LinkTarget;
 }
 

@@ -5,6 +5,7 @@ import { checkMdx } from './check-mdx.ts';
 import { validateFrontmatter, validFields, type Frontmatter } from './frontmatter.ts';
 import { parseFrontmatterSource } from './frontmatter-source.ts';
 import type { PageIndex } from './page-index.ts';
+import { resolveLink } from './resolve-link.ts';
 import { dirOf } from './routes.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -77,13 +78,11 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
   return { fatal, diagnostics, frontmatter: result.ok ? result.data : undefined, fields: validFields(parsed.data), bodyLineOffset: renderedBody(text, parsed.bodyLineOffset).lineOffset };
 }
 
-/** Returns the page file a relative path names (a page or a folder with a README), or undefined. */
+/** Returns the page file a relative path names (a page or a folder with a README), resolved as a link is, or undefined. */
 export function resolvePagePath(fromFile: string, relPath: string, index: PageIndex): string | undefined {
-  const joined = posix.normalize(posix.join(dirOf(fromFile), relPath.split('#')[0] ?? '')).replace(/\/+$/, '');
-  if (joined.startsWith('..')) return undefined;
-  const target = joined === '.' ? '' : joined;
-  if (index.pages.has(target)) return target;
-  return index.readmeOf.get(target);
+  const target = resolveLink({ from: fromFile, url: relPath, base: '/', isDir: (dir) => index.dirs.has(dir) });
+  if (target.type === 'page') return index.pages.has(target.file) ? target.file : undefined;
+  return target.type === 'folder' ? index.readmeOf.get(target.dir) : undefined;
 }
 
 /** Returns the body as Astro renders it (after the frontmatter, trimmed) and the file lines before it. */

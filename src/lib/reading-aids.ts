@@ -1,19 +1,3 @@
-const RECORD = '\u001e';
-
-/**
- * Parses `git log --format=%x1e%cI --name-only` output (newest commit first) into the date each
- * file was last changed. Paths are as git printed them.
- */
-export function parseGitLog(output: string): Map<string, string> {
-  const dates = new Map<string, string>();
-  for (const record of output.split(RECORD)) {
-    const [date, ...files] = record.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (!date) continue;
-    for (const file of files) if (!dates.has(file)) dates.set(file, date);
-  }
-  return dates;
-}
-
 /** Returns the estimated reading time in whole minutes (at least 1) at 220 words a minute. */
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 220));

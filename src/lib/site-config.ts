@@ -2,8 +2,17 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseStrictness, type Strictness } from './strictness.ts';
 import { DEFAULT_MAX_ASSET_BYTES } from './publishable.ts';
 
-/** Settings of one build, read from the environment with defaults for this repository. */
-export interface SiteConfig {
+/** What a site chooses in its `astro.config.ts`, as options of `handbook()`: choices about its own content. */
+export interface HandbookOptions {
+  /** Id of the home page's heading that its "See the learning path" button links to; without it, or without that heading, no button. */
+  learningPath?: string | undefined;
+}
+
+/**
+ * Settings of one build: the environment read once with defaults for this repository, plus the
+ * options of `handbook()`. Resolved once (by the integration, or by a script), then passed on.
+ */
+export interface SiteConfig extends HandbookOptions {
   /** Handbook title shown in the header and in `<title>`. */
   title: string;
   /** Absolute path of the Markdown tree to publish. */
@@ -36,8 +45,8 @@ export function normalizeBase(base: string | undefined): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
-/** Reads the site settings from environment variables (see README, "Configuration"). */
-export function readSiteConfig(env: Record<string, string | undefined>, cwd: string): SiteConfig {
+/** Reads the site settings from environment variables (see README, "Publishing another Markdown tree"), with `handbook()`'s options. */
+export function readSiteConfig(env: Record<string, string | undefined>, cwd: string, options: HandbookOptions = {}): SiteConfig {
   const contentEnv = env.HANDBOOK_CONTENT?.trim();
   const contentRoot = contentEnv ? (isAbsolute(contentEnv) ? contentEnv : resolve(cwd, contentEnv)) : resolve(cwd, 'content');
   const linksEnv = env.HANDBOOK_LINKS?.trim().toLowerCase();
@@ -66,6 +75,7 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     lang: env.HANDBOOK_LANG?.trim() || 'en',
     maxAssetBytes: maxEnv ? Number(maxEnv) : DEFAULT_MAX_ASSET_BYTES,
     downloadUrl,
+    ...options,
   };
 }
 

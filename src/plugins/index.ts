@@ -2,7 +2,8 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGemoji from 'remark-gemoji';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import type { Options } from './link-options.ts';
+import type { Options } from '../markdown/links.ts';
+import { markdownOnly } from '../markdown/markdown-only.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { remarkCodeChecks } from './remark-code-checks.ts';
 import { rehypeCollectIds } from './rehype-collect-ids.ts';
@@ -24,12 +25,13 @@ export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugin
     // remark-gemoji turns `:rocket:` into 🚀 in text only, never in code, as GitHub does.
     remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }], remarkCodeChecks],
     // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
+    // The first three concern raw HTML and GitHub's rules for it, so only `.md` pages: MDX pages are maintainers' code.
     rehypePlugins: [
-      rehypeRawMarkdown,
+      markdownOnly(rehypeRawMarkdown),
       // Script and data: URLs are reported before the sanitizer drops them.
-      rehypeReportUnsafeUrls,
+      markdownOnly(rehypeReportUnsafeUrls),
       // GitHub's allow-list, before any of our own markup is added.
-      rehypeSanitizeHtml,
+      markdownOnly(rehypeSanitizeHtml),
       [rehypeLinks, options],
       rehypeCodeBlocks,
       rehypeScrollTables,

@@ -3,13 +3,10 @@ import { toString } from 'hast-util-to-string';
 import { bundledLanguages, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { EXTRA_GRAMMARS, PLAIN_LANGUAGES, languageLabel } from './code-languages.ts';
-import { CODE_THEMES, colorClasses } from './code-theme.ts';
-import { loadHighlighter } from './highlighter.ts';
+import { EXTRA_GRAMMARS, PLAIN_LANGUAGES, languageLabel } from '../highlight/languages.ts';
+import { CODE_THEMES, colorClasses } from '../highlight/code-theme.ts';
+import { loadHighlighter } from '../highlight/highlighter.ts';
 import { codeCheckKey } from './remark-code-checks.ts';
-
-/** Options for {@link rehypeCodeBlocks}: none, the themes are {@link CODE_THEMES}. */
-export type Options = Record<string, never>;
 
 async function loadLanguage(shiki: Highlighter, lang: string): Promise<boolean> {
   if (shiki.getLoadedLanguages().includes(lang)) return true;

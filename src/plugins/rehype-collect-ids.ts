@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { pageRecord } from './page-record.ts';
+import { pageRecord } from '../markdown/page-record.ts';
 
 /** Records every `id` and `<a name>` of the rendered page, the targets its `#anchors` may use. */
 export function rehypeCollectIds() {

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { pageRecord } from './page-record.ts';
+import { pageRecord } from '../markdown/page-record.ts';
 
 /**
  * Takes a leading `<h1>` out of the page body, so the layout can print the title with the page's

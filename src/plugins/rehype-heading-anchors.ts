@@ -2,9 +2,6 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings, { type Options as AutolinkOptions } from 'rehype-autolink-headings';
 
-/** Options for {@link rehypeHeadingAnchors}: none yet, kept for the plugin convention. */
-export type Options = Record<string, never>;
-
 const LINK_ICON: Element = {
   type: 'element',
   tagName: 'svg',

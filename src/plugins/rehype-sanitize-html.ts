@@ -1,10 +1,6 @@
 import type { Parents, Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeOptions } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
-
-/** Options for {@link rehypeSanitizeHtml}: none, the schema is GitHub's. */
-export type Options = Record<string, never>;
 
 /** Ids the site's own markup uses; content may not take them (DOM clobbering). */
 const RESERVED_ID = /^hb-/;
@@ -22,11 +18,10 @@ export const schema: SanitizeOptions = {
   strip: ['script', 'style', 'iframe', 'noscript', 'template', 'textarea', 'xmp', 'object', 'embed', 'title'],
 };
 
-/** Sanitizes `.md` pages (raw HTML included) as GitHub does; `.mdx` pages are maintainers' code and skip it. */
+/** Sanitizes a page (raw HTML included) as GitHub does. */
 export function rehypeSanitizeHtml() {
   const sanitize = rehypeSanitize(schema) as (tree: Root) => Root;
-  return (tree: Root, file: VFile): Root | undefined => {
-    if (file.path?.toLowerCase().endsWith('.mdx')) return undefined;
+  return (tree: Root): Root => {
     const clean = sanitize(tree);
     visit(clean, 'element', (node, index, parent) => {
       // GitHub keeps only the checkboxes of task lists; any other form control goes.

@@ -3,9 +3,6 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { planCheck } from '../lib/code-checks.ts';
 
-/** Options for {@link remarkCodeChecks}: none. */
-export type Options = Record<string, never>;
-
 /** Returns the key under which a code block's check is recorded: its start line and column in the page. */
 export function codeCheckKey(position: { line: number; column: number } | undefined): string | undefined {
   return position ? `${position.line}:${position.column}` : undefined;

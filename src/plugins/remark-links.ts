@@ -1,11 +1,10 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { resolveLink } from '../lib/resolve-link.ts';
-import { handledLinks, positionKey, type Options } from './link-options.ts';
-import { contentPath, pageRecord } from './page-record.ts';
+import { linkRecorder, positionKey, type Options } from '../markdown/links.ts';
+import { pageRecord } from '../markdown/page-record.ts';
 
-export type { Options } from './link-options.ts';
+export type { Options } from '../markdown/links.ts';
 
 /**
  * Rewrites Markdown links, images and link definitions to site URLs and records each one.
@@ -13,33 +12,24 @@ export type { Options } from './link-options.ts';
  */
 export function remarkLinks(options: Options) {
   return (tree: Root, file: VFile) => {
-    const from = contentPath(file, options.contentRoot);
-    if (from === undefined) return;
-    const record = pageRecord(file);
-    const handled = handledLinks(file.data as Record<PropertyKey, unknown>);
+    const links = linkRecorder(options, file);
+    if (!links) return;
+    pageRecord(file).links = [];
     const localDefinitions = new Set<string>();
-    record.links = [];
     visit(tree, ['link', 'image', 'definition'], (node) => {
       if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const target = resolveLink({ from, url: node.url, base: options.base, isDir: options.isDir });
-      if (target.type === 'external') return;
-      record.links.push({
-        url: node.url,
-        kind: node.type === 'image' ? 'image' : 'link',
-        line: node.position?.start.line,
-        column: node.position?.start.column,
-        target,
-      });
-      if ('href' in target) node.url = target.href;
+      const written = links.add(node.url, node.type === 'image' ? 'image' : 'link', node);
+      if (!written) return;
+      if (written.href !== undefined) node.url = written.href;
       if (node.type === 'definition') localDefinitions.add(node.identifier);
       const key = positionKey(node);
-      if (key) handled.add(key);
+      if (key) links.handled.add(key);
     });
     // References take their URL from a definition: rewritten with it, so skipped with it.
     visit(tree, ['linkReference', 'imageReference'], (node) => {
       if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
       const key = positionKey(node);
-      if (key && localDefinitions.has(node.identifier)) handled.add(key);
+      if (key && localDefinitions.has(node.identifier)) links.handled.add(key);
     });
   };
 }

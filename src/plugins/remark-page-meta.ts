@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { pageRecord } from './page-record.ts';
+import { pageRecord } from '../markdown/page-record.ts';
 
 /** Records the first `# H1`, the first heading of any level, the first paragraph's plain text and the word count of each page. */
 export function remarkPageMeta() {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, watchPage } from '../helpers/browser.ts';
 import { runBuild, type BuildRun } from '../helpers/build.ts';
 import { hostileTree, type HostileTree } from '../helpers/hostile-tree.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -31,16 +31,7 @@ afterAll(async () => {
 async function watch(url: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  const problems = await watchPage(page, { cspViolations: true });
   await page.goto(url);
   return { page, problems };
 }
@@ -125,14 +116,7 @@ describe('the linked files of a hostile tree', () => {
     expect(svgs).toEqual(['favicon.svg', 'icons/icon.svg', 'icons/maskable.svg', 'images/active.svg', 'pictures/active.svg', 'pixel.svg', 'same.svg']);
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(server.url)) problems.push(`request: ${request.url()}`);
-    });
+    const problems = await watchPage(page, { errors: false, dialogs: true, onlyOrigin: server.url });
     let clicked = 0;
     for (const svg of svgs) {
       await page.goto(`${server.url}${svg}`);

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { metaPolicy } from '../../src/lib/nginx-csp.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, watchPage } from '../helpers/browser.ts';
 import { healthcheckUrl, readDockerfile } from '../helpers/dockerfile.ts';
 import { adaptNginxConfig, freePort, get, startNginx, type NginxServer } from '../helpers/nginx.ts';
 
@@ -142,14 +142,7 @@ describe('nginx with deploy/nginx.conf over the built handbook', () => {
     browser = await launchBrowser();
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
+    const problems = await watchPage(page, { failedResponses: true });
     await page.goto(url('/'));
     await page.keyboard.press('Control+k');
     const input = page.getByRole('combobox', { name: 'Search' });

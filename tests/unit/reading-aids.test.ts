@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, metaDescription, parseGitLog, readingMinutes } from '../../src/lib/reading-aids.ts';
+import { parseGitLog } from '../../src/data/git-dates.ts';
+import { formatDate, metaDescription, readingMinutes } from '../../src/lib/reading-aids.ts';
 import { countPages } from '../../src/lib/folder-index.ts';
 import { buildTree } from '../../src/lib/navigation.ts';
 

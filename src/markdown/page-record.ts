@@ -1,14 +1,5 @@
 import type { VFile } from 'vfile';
-import type { LinkTarget } from '../lib/resolve-link.ts';
-
-/** A link or image found in a page, where it was written and what it resolves to. */
-export interface LinkRecord {
-  url: string;
-  kind: 'link' | 'image';
-  line?: number;
-  column?: number;
-  target: LinkTarget;
-}
+import type { RecordedLink } from '../lib/check-links.ts';
 
 /** A URL with an unsafe scheme (`javascript:`, `vbscript:`, `data:`), found before sanitizing removed it. */
 export interface UnsafeUrlRecord {
@@ -30,7 +21,8 @@ export interface PageRecord {
   titleId?: string | undefined;
   /** Words in the page, for the reading time. */
   words?: number;
-  links: LinkRecord[];
+  /** Links and images to pages and files of the tree, as written and as resolved. */
+  links: RecordedLink[];
   /** Script and data: URLs the sanitizer removes, where they were written. */
   unsafeUrls?: UnsafeUrlRecord[];
   /** Every `id` (and `<a name>`) in the rendered page. */
