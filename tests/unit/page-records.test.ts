@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createRecorder } from '../../src/data/page-records.ts';
 import { markdownPlugins, recordPlugins } from '../../src/plugins/index.ts';
-import type { PageRecord } from '../../src/plugins/page-record.ts';
+import type { PageRecord } from '../../src/markdown/page-record.ts';
 
 const root = '/virtual/content';
 const options = { contentRoot: root, base: '/', isDir: (p: string) => p === 'docker' };

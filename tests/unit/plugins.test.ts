@@ -1,7 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { PageRecord } from '../../src/plugins/page-record.ts';
+import type { PageRecord } from '../../src/markdown/page-record.ts';
 import { markdownPlugins } from '../../src/plugins/index.ts';
 
 const root = '/virtual/content';
