@@ -1,7 +1,7 @@
-// Runs every test: the type check, the content check and the code-sample check, alongside the unit, build,
+// Runs every test: the type check, the linter, the content check and the code-sample check, alongside the unit, build,
 // dev-server and end-to-end tests of vitest. Ends with one line CI recognises: `Tests: N passed, N failed, N skipped`.
 //
-// The three checks run while vitest runs: vitest spends most of its time waiting for child builds (one at a
+// The checks run while vitest runs: vitest spends most of its time waiting for child builds (one at a
 // time, see scripts/build-lock.ts) and for Chromium, so the checks use the machine's otherwise idle core.
 // Their output is held back and printed whole when each ends, so it never interleaves with vitest's.
 import { spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ interface Step {
 
 const CHECKS: Step[] = [
   { name: 'Type check (npm run typecheck)', args: ['node_modules/astro/bin/astro.mjs', 'check'], locks: true },
+  { name: 'Lint (npm run lint)', args: ['node_modules/eslint/bin/eslint.js', '.'] },
   { name: 'Content check of the handbook (npm run check)', args: ['scripts/check.ts', '--no-code'], env: { HANDBOOK_CONTENT: 'content' } },
   { name: 'Code samples of the handbook (npm run check:code)', args: ['scripts/check-code.ts'], env: { HANDBOOK_CONTENT: 'content' } },
 ];

@@ -1,6 +1,7 @@
 /** Schemes that run script or smuggle a document when a link is followed. */
 const UNSAFE_SCHEME = /^(javascript|vbscript|data):/i;
 // Browsers ignore ASCII whitespace and control characters around and inside a scheme (`java\tscript:`).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
 const IGNORED_CHARACTERS = /[\u0000-\u0020\u007f]+/g;
 
 /**

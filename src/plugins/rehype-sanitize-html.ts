@@ -31,6 +31,7 @@ export function rehypeSanitizeHtml() {
       }
       for (const key of ['id', 'name'] as const) {
         const value = node.properties[key];
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- `key` is one of two literal names
         if (typeof value === 'string' && RESERVED_ID.test(value)) delete node.properties[key];
       }
       return undefined;

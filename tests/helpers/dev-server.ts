@@ -43,6 +43,7 @@ export async function startDevServer(contentRoot: string, env: Record<string, st
   const url = await new Promise<string>((done, fail) => {
     const onData = (data: Buffer) => {
       output += data.toString();
+      // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes
       const match = /Local\s+(http:\/\/\S+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
       if (match) done(match[1]!.endsWith('/') ? match[1]! : `${match[1]}/`);
     };
