@@ -2,7 +2,17 @@ import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
 
-/** Build state shared between the integration, the content config and the pages (one Node process). */
+/**
+ * The one globalThis store. Astro runs the integration's hooks and the rendered pages in one Node
+ * process but in separate module graphs (pages are bundled), so a module variable is not shared;
+ * this store is how results cross between them. Configuration never goes here: it is resolved once
+ * and reaches pages through `virtual:handbook/config`. What crosses:
+ * - pages → `astro:build:done` (the reason it exists): `pageDiagnostics`, `usedAssets`, `anchorFixes`, `summary`;
+ *   and the finished build → scripts/build.ts: `offline`;
+ * - the source check and the dev server's re-checks → the content collection and the pages, which in
+ *   `astro dev` change while the server runs: `sourceDiagnostics`, `excluded`, `refusedLinks`,
+ *   `index`, `bodyLineOffsets`, `command`, `dev`.
+ */
 export interface BuildState {
   /** Problems found before Markdown rendering. */
   sourceDiagnostics: Diagnostic[];
