@@ -18,7 +18,10 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   // Code that runs in the reader's browser (page scripts, the service worker).
-  { files: ['src/scripts/**', 'src/integration/service-worker.js'], languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } } },
+  {
+    files: ['src/scripts/**', 'src/integration/service-worker.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

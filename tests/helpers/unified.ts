@@ -34,6 +34,11 @@ export async function runRemark(plugins: PluggableList, file: VFile): Promise<{ 
 
 /** Runs Markdown through remark-rehype (raw HTML kept, as Astro's processor does) and rehype plugins; returns the HTML written and the file. */
 export async function runMarkdownToHtml(plugins: PluggableList, file: VFile): Promise<{ html: string; file: VFile }> {
-  const out = await unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(plugins).use(rehypeStringify, { allowDangerousHtml: true }).process(file);
+  const out = await unified()
+    .use(remarkParse)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(plugins)
+    .use(rehypeStringify, { allowDangerousHtml: true })
+    .process(file);
   return { html: String(out), file: out };
 }

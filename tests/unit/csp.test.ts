@@ -5,7 +5,9 @@ import { contentSecurityPolicy, scriptHash } from '../../src/lib/csp.ts';
 describe('the Content-Security-Policy of the pages', () => {
   it('hashes an inline script as sha256 of its exact UTF-8 text', () => {
     expect(scriptHash('x')).toBe(`'sha256-${createHash('sha256').update('x').digest('base64')}'`);
-    expect(scriptHash("document.title='é'")).toBe(`'sha256-${createHash('sha256').update(Buffer.from("document.title='é'", 'utf8')).digest('base64')}'`);
+    expect(scriptHash("document.title='é'")).toBe(
+      `'sha256-${createHash('sha256').update(Buffer.from("document.title='é'", 'utf8')).digest('base64')}'`,
+    );
   });
   it('allows only the site itself, the listed inline scripts by hash and WebAssembly, and no plugins or frames', () => {
     const a = scriptHash('a()');

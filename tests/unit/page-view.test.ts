@@ -33,7 +33,10 @@ function site(): Site {
   const pages = [
     page('README.md', 'Home', { headings: homeHeadings }),
     page('01-basics/README.md', 'Basics', { description: 'Start here.', fm: { level: 'beginner' } }),
-    page('01-basics/shell.md', 'Shell', { lastUpdated: '2026-11-20T10:00:00+00:00', fm: { level: 'intermediate', prerequisites: ['./README.md', './missing.md'] } }),
+    page('01-basics/shell.md', 'Shell', {
+      lastUpdated: '2026-11-20T10:00:00+00:00',
+      fm: { level: 'intermediate', prerequisites: ['./README.md', './missing.md'] },
+    }),
     page('02-ops/README.md', 'Ops'),
   ];
   const tree = buildTree(pages);
@@ -44,7 +47,10 @@ function site(): Site {
     published: createPageIndex(pages.map((p) => p.file)),
     tree,
     order,
-    backlinks: buildBacklinks([{ from: '02-ops/README.md', to: '01-basics/shell.md' }], order.map((p) => p.file)),
+    backlinks: buildBacklinks(
+      [{ from: '02-ops/README.md', to: '01-basics/shell.md' }],
+      order.map((p) => p.file),
+    ),
     diagnostics: [],
   };
 }
@@ -111,7 +117,10 @@ describe('the page view', () => {
         { label: 'Ops', href: '/notes/ops/', description: undefined, level: undefined, pages: 1 },
       ],
     });
-    expect(view.toc).toEqual([{ slug: 'where-to-begin', text: 'Where to begin', children: [] }, { slug: 'the-path', text: 'The path', children: [{ slug: 'step-one', text: 'Step one', children: [] }] }]);
+    expect(view.toc).toEqual([
+      { slug: 'where-to-begin', text: 'Where to begin', children: [] },
+      { slug: 'the-path', text: 'The path', children: [{ slug: 'step-one', text: 'Step one', children: [] }] },
+    ]);
     expect(view.section).toBeUndefined();
   });
 

@@ -7,7 +7,9 @@ const copy = '<button type="button" class="copy-button" data-copy="">Copy</butto
 describe('rehype-code-blocks', () => {
   it('keeps a block without a language as plain, focusable monospace text with a copy button', async () => {
     const { html } = await runRehype([rehypeCodeBlocks], pageFile('<pre><code>+---+\n| a |\n+---+\n</code></pre>'));
-    expect(html).toBe(`<div class="code-block"><div class="code-header">${copy}</div><pre tabindex="0" class="plain"><code>+---+\n| a |\n+---+\n</code></pre></div>`);
+    expect(html).toBe(
+      `<div class="code-block"><div class="code-header">${copy}</div><pre tabindex="0" class="plain"><code>+---+\n| a |\n+---+\n</code></pre></div>`,
+    );
   });
   it('labels an unknown language and leaves its text plain', async () => {
     const { html } = await runRehype([rehypeCodeBlocks], pageFile('<pre><code class="language-nosuchlang">a &#x3C; b</code></pre>'));

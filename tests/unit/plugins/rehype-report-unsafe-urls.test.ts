@@ -4,7 +4,8 @@ import { pageFile, recordOf, runRehype } from '../../helpers/unified.ts';
 
 describe('rehype-report-unsafe-urls', () => {
   it('records script and data: URLs of any URL attribute with where they are written, data: images excepted, and changes nothing', async () => {
-    const input = '<p><a href="javascript:alert(1)">a</a>\n<a href=" JaVaScRiPt:x">b</a> <img src="data:image/png;base64,AAAA" alt="ok"></p>\n<form action="vbscript:x"></form><a href="data:text/html,x">c</a> <a href="./page.md">fine</a>';
+    const input =
+      '<p><a href="javascript:alert(1)">a</a>\n<a href=" JaVaScRiPt:x">b</a> <img src="data:image/png;base64,AAAA" alt="ok"></p>\n<form action="vbscript:x"></form><a href="data:text/html,x">c</a> <a href="./page.md">fine</a>';
     const { html, file } = await runRehype([rehypeReportUnsafeUrls], pageFile(input));
     expect(html).toBe(input);
     expect(recordOf(file)?.unsafeUrls).toEqual([

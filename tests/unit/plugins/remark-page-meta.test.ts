@@ -7,12 +7,26 @@ describe('remark-page-meta', () => {
     const input = '## Overview\n\nRead   **this**\nfirst, then [that](./x.md).\n\n# Docker `basics`\n\nMore.\n';
     const { markdown, file } = await runRemark([remarkPageMeta], pageFile(input));
     expect(markdown).toBe('## Overview\n\nRead   **this**\nfirst, then [that](./x.md).\n\n# Docker `basics`\n\nMore.\n');
-    expect(recordOf(file)).toEqual({ links: [], ids: [], h1: 'Docker basics', firstHeading: 'Overview', firstParagraph: 'Read this first, then that.', words: expect.any(Number) });
+    expect(recordOf(file)).toEqual({
+      links: [],
+      ids: [],
+      h1: 'Docker basics',
+      firstHeading: 'Overview',
+      firstParagraph: 'Read this first, then that.',
+      words: expect.any(Number),
+    });
   });
   it('counts the words of a page of one paragraph for its reading time, and records no heading or paragraph a page lacks', async () => {
     const paragraph = await runRemark([remarkPageMeta], pageFile('Read   **this**\nfirst, then [that](./x.md).\n'));
     expect(recordOf(paragraph.file)?.words).toBe(5);
     const list = await runRemark([remarkPageMeta], pageFile('- item\n'));
-    expect(recordOf(list.file)).toEqual({ links: [], ids: [], h1: undefined, firstHeading: undefined, firstParagraph: undefined, words: 1 });
+    expect(recordOf(list.file)).toEqual({
+      links: [],
+      ids: [],
+      h1: undefined,
+      firstHeading: undefined,
+      firstParagraph: undefined,
+      words: 1,
+    });
   });
 });
