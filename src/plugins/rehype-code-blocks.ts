@@ -55,7 +55,9 @@ export function rehypeCodeBlocks() {
     for (const block of blocks) {
       let pre: Element = { ...block.pre, properties: { ...block.pre.properties, tabIndex: 0, className: ['plain'] } };
       if (!PLAIN_LANGUAGES.has(block.lang) && (await loadLanguage(shiki, block.lang))) {
-        const root = shiki.codeToHast(block.code, { lang: block.lang, themes: CODE_THEMES, defaultColor: false, transformers: [colorClasses] });
+        // No time limit per line: Shiki's default (0.5 s) leaves the rest of a line uncoloured when the machine is busy,
+        // typically the first line of a language whose patterns are still being compiled, so builds would differ.
+        const root = shiki.codeToHast(block.code, { lang: block.lang, themes: CODE_THEMES, defaultColor: false, transformers: [colorClasses], tokenizeTimeLimit: 0 });
         pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre') ?? pre;
       }
       block.parent.children[block.index] = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rehypeCodeBlocks } from '../../../src/plugins/rehype-code-blocks.ts';
 import { pageFile, runRehype } from '../../helpers/unified.ts';
 
@@ -30,4 +30,17 @@ describe('rehype-code-blocks', () => {
         '</code></pre></div>',
     );
   });
+  it('colours a line completely however slow the machine is (the same output with a clock that jumps a second per reading)', async () => {
+    const source = '<pre><code class="language-python">def f(x: int) -> str:\n    return f"{x!r:>10}" if x else "none"  # comment\n</code></pre>';
+    const normal = await runRehype([rehypeCodeBlocks], pageFile(source));
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    const slow = await runRehype([rehypeCodeBlocks], pageFile(source));
+    expect(slow.html).toBe(normal.html);
+    expect(slow.html).toContain('l-6e7781'); // the comment's colour: the end of the line was reached
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
