@@ -1,3 +1,4 @@
+import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { remarkPageMeta } from '../../../src/plugins/remark-page-meta.ts';
 import { pageFile, recordOf, runRemark } from '../../helpers/unified.ts';
@@ -13,12 +14,15 @@ describe('remark-page-meta', () => {
       h1: 'Docker basics',
       firstHeading: 'Overview',
       firstParagraph: 'Read this first, then that.',
-      words: expect.any(Number),
+      // Overview | Read this first, then that. | Docker basics | More.
+      words: 9,
     });
   });
   it('counts the words of a page of one paragraph for its reading time, and records no heading or paragraph a page lacks', async () => {
     const paragraph = await runRemark([remarkPageMeta], pageFile('Read   **this**\nfirst, then [that](./x.md).\n'));
     expect(recordOf(paragraph.file)?.words).toBe(5);
+    const blocks = await runRemark([remarkGfm, remarkPageMeta], pageFile('# Title\n\nOne two.\n\n| a | b |\n| - | - |\n| c d | e |\n\n```sh\nls -la\n```\n'));
+    expect(recordOf(blocks.file)?.words).toBe(10);
     const list = await runRemark([remarkPageMeta], pageFile('- item\n'));
     expect(recordOf(list.file)).toEqual({
       links: [],
