@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import { createHash } from 'node:crypto';
 import { checkContentRoot } from '../src/data/preflight.ts';
+import { glossarySource } from '../src/data/glossary-file.ts';
 import { buildState } from '../src/data/store.ts';
 import { buildReport, summaryLine } from '../src/lib/build-summary.ts';
 import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
@@ -34,6 +35,8 @@ const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/*
 const contentKey = createHash('sha256')
   .update(`${config.contentRoot}\n${config.base}\n`)
   .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
+  // Every page's glossary links depend on the glossary, which the content layer's per-page cache does not see.
+  .update(glossarySource(config.contentRoot))
   .digest('hex')
   .slice(0, 12);
 function writeReport(ok: boolean, problems = [...buildState().sourceDiagnostics, ...buildState().pageDiagnostics]): void {

@@ -40,7 +40,7 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
   let treeKey = '';
   return {
     run(only) {
-      const preflight = runPreflight(contentRoot);
+      const preflight = runPreflight(contentRoot, undefined, policy.requireLevel);
       if (preflight.fatal) return { diagnostics: preflight.diagnostics, checked: [], lintable: [], fatal: true, preflight };
       const excluded = new Set(preflight.excluded);
       // Astro's content layer checks directories once per build; a checker may live across changes.

@@ -1,3 +1,4 @@
+import { isGlossaryFile } from '../lib/glossary.ts';
 import { formatDate } from '../lib/reading-aids.ts';
 import { countPages, type FolderEntry } from '../lib/folder-index.ts';
 import { breadcrumbs, buildSidebar, prevNext, type FolderNode, type SidebarItem } from '../lib/navigation.ts';
@@ -9,6 +10,7 @@ import type { Site, SitePage } from './site.ts';
 
 /** The settings a page's view depends on. */
 export type ViewConfig = Pick<SiteConfig, 'title' | 'base' | 'site' | 'repoUrl' | 'repoBranch' | 'repoContentPath' | 'downloadUrl' | 'learningPath'>;
+import { hasLearningPath, LEARNING_PATH_ROUTE } from './learning-path-view.ts';
 
 /** A link ready to render: label and href with the base path applied. */
 export interface ViewLink {
@@ -55,6 +57,13 @@ export interface HomeView {
   download?: string | undefined;
 }
 
+/** A glossary entry and the pages that use its term. */
+export interface GlossaryUsageView {
+  label: string;
+  href: string;
+  pages: ViewLink[];
+}
+
 /** Everything the page layout renders for one page. */
 export interface PageView {
   page: SitePage;
@@ -74,6 +83,8 @@ export interface PageView {
   /** What a generated folder index lists, in sidebar order. */
   listing?: ListingEntryView[] | undefined;
   home?: HomeView | undefined;
+  /** On the glossary only: each term and the pages that mention it. */
+  glossaryUsage?: GlossaryUsageView[] | undefined;
   editHref?: string | undefined;
 }
 
@@ -138,6 +149,7 @@ export function pageView(site: Site, file: string, config: ViewConfig): PageView
     listing: page.listing?.map((entry) => toListingView(entry, links)),
     // A generated home lists the top level itself: section cards would repeat it.
     home: page.route === '/' && !page.listing ? homeView(site, page, next, links, config) : undefined,
+    glossaryUsage: isGlossaryFile(file) ? glossaryUsageView(site, page, links) : undefined,
     editHref: page.listing ? undefined : editUrl(config, file),
   };
 }
@@ -155,9 +167,11 @@ function toListingView(entry: FolderEntry, { href }: Linker): ListingEntryView {
   return { type: entry.type, label: entry.title, href: href(entry.route), description: entry.description, pages: entry.pages };
 }
 
-function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined, { linkTo }: Linker, config: ViewConfig): HomeView | undefined {
+function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined, { linkTo, href }: Linker, config: ViewConfig): HomeView | undefined {
   const sections = site.tree.children.filter((c): c is FolderNode => c.type === 'folder' && c.index !== undefined);
-  const learningPath = config.learningPath && home.headings.some((h) => h.slug === config.learningPath) ? `#${config.learningPath}` : undefined;
+  // The generated learning path when there is one, else the home page's own heading about the path.
+  const heading = config.learningPath && home.headings.some((h) => h.slug === config.learningPath) ? `#${config.learningPath}` : undefined;
+  const learningPath = hasLearningPath(site) ? href(LEARNING_PATH_ROUTE) : heading;
   if (sections.length === 0 && !next) return undefined;
   return {
     start: next && linkTo(next),
@@ -168,4 +182,14 @@ function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'ro
       return { ...linkTo(index), level: index.frontmatter.level, pages: countPages(folder) };
     }),
   };
+}
+
+function glossaryUsageView(site: Site, glossary: SitePage, { linkTo }: Linker): GlossaryUsageView[] {
+  return glossary.headings
+    .filter((h) => h.depth === 3)
+    .map((h) => ({
+      label: h.text,
+      href: `#${h.slug}`,
+      pages: (site.glossaryUsage.get(h.slug) ?? []).flatMap((f) => (site.byFile.get(f) ? [linkTo(site.byFile.get(f)!)] : [])),
+    }));
 }

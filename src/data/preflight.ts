@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkSource } from '../lib/check-source.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { learningPathDiagnostics } from '../lib/learning-path-checks.ts';
+import type { PathNode } from '../lib/learning-path.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { findRouteCollisions } from '../lib/routes.ts';
 import { refusedLinkMessage, type RefusedLink } from '../lib/symlinks.ts';
@@ -19,6 +21,8 @@ export interface Preflight {
   bodyLineOffsets: Map<string, number>;
   /** File → its `title` frontmatter field, for pages that set one. */
   titles: Map<string, string>;
+  /** Former route of a moved page → its file (frontmatter `movedFrom`), for progress kept under the old route. */
+  moved: Map<string, string>;
   /** The content root is missing or holds no page: nothing else can be checked. */
   fatal: boolean;
 }
@@ -42,18 +46,20 @@ export function checkContentRoot(contentRoot: string, pageCount?: number): Diagn
 }
 
 /** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, MDX, route collisions. */
-export function runPreflight(contentRoot: string, componentsDir = resolve('src/components')): Preflight {
+export function runPreflight(contentRoot: string, componentsDir = resolve('src/components'), requireLevel = false): Preflight {
   const isFolder = existsSync(contentRoot) && statSync(contentRoot).isDirectory();
   const tree = isFolder ? scanContent(contentRoot) : { pageFiles: [], assetFiles: [], assetSizes: new Map<string, number>(), refusedLinks: [] };
   const { pageFiles, assetFiles } = tree;
   const missing = checkContentRoot(contentRoot, pageFiles.length);
-  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], refusedLinks: [], bodyLineOffsets: new Map(), titles: new Map(), fatal: true };
+  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], refusedLinks: [], bodyLineOffsets: new Map(), titles: new Map(), moved: new Map(), fatal: true };
   const index = createPageIndex(pageFiles, assetFiles, [], tree);
   const diagnostics: Diagnostic[] = tree.refusedLinks.map(refusedLinkDiagnostic);
   const excluded: string[] = [];
   const unpublished = new Set<string>();
   const bodyLineOffsets = new Map<string, number>();
   const titles = new Map<string, string>();
+  const pathNodes: PathNode[] = [];
+  const moved = new Map<string, string>();
   for (const file of pageFiles) {
     const result = checkSource(file, readFileSync(join(contentRoot, file)), index, { absPath: join(contentRoot, file), componentsDir });
     diagnostics.push(...result.diagnostics);
@@ -61,7 +67,10 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
     if (result.bodyLineOffset > 0) bodyLineOffsets.set(file, result.bodyLineOffset);
     if (result.frontmatter?.draft || result.diagnostics.some((d) => d.rule === 'empty-file')) unpublished.add(file);
     if (result.fields?.title) titles.set(file, result.fields.title);
+    for (const route of result.fields?.movedFrom ?? []) moved.set(route, file);
+    if (!result.fatal && !unpublished.has(file)) pathNodes.push({ file, level: result.fields?.level, prerequisites: result.prerequisiteEdges });
   }
+  diagnostics.push(...learningPathDiagnostics(pathNodes.filter((n) => !unpublished.has(n.file)), requireLevel));
   for (const [route, files] of findRouteCollisions(pageFiles)) {
     for (const file of files) {
       const others = files.filter((f) => f !== file).map((f) => `\`${displayPath(contentRoot, f)}\``).join(', ');
@@ -72,7 +81,7 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
   // Drafts and empty pages are not published, so links to them are broken links.
   const published = unpublished.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !unpublished.has(f)), assetFiles, unpublished, tree);
   const refusedLinks = tree.refusedLinks.map((link) => link.path);
-  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], refusedLinks, bodyLineOffsets, titles, fatal: false };
+  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], refusedLinks, bodyLineOffsets, titles, moved, fatal: false };
 }
 
 function refusedLinkDiagnostic(link: RefusedLink): Diagnostic {

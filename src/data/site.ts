@@ -10,12 +10,15 @@ import { addFolderIndexes, type FolderEntry, type GeneratedIndex } from '../lib/
 import { buildTree, readingOrder, type FolderNode, type NavPage } from '../lib/navigation.ts';
 import { readingMinutes } from '../lib/reading-aids.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
+import { isGlossaryFile } from '../lib/glossary.ts';
+import { orderPath, type OrderedPath, type PathNode } from '../lib/learning-path.ts';
 import { toRoute } from '../lib/routes.ts';
 import type { Heading } from '../lib/toc.ts';
 import type { PageRecord, UnsafeUrlRecord } from '../markdown/page-record.ts';
 import { shortUrl } from '../lib/unsafe-url.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { lastCommitDates } from './git-dates.ts';
+import { prerequisitesOf } from './page-view.ts';
 import { displayPath } from './preflight.ts';
 import { buildState, ContentError } from './store.ts';
 
@@ -46,6 +49,10 @@ export interface Site {
   tree: FolderNode;
   order: NavPage[];
   backlinks: Map<string, string[]>;
+  /** The learning path: pages by stage in prerequisite order (computed once, shown on `/learning-path/`). */
+  learningPath: OrderedPath;
+  /** Glossary entry id → the pages that mention its term, in reading order. */
+  glossaryUsage: Map<string, string[]>;
   diagnostics: Diagnostic[];
 }
 
@@ -77,6 +84,7 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   const rendered = await Promise.all(entries.map(async (entry) => ({ entry, result: await render(entry) })));
   const pages: SitePage[] = [];
   const records: { file: string; record: PageRecord }[] = [];
+  const termsOf = new Map<string, string[]>();
   const problems: Diagnostic[] = [];
   commitDates ??= lastCommitDates(config.contentRoot);
   const dates = commitDates;
@@ -93,6 +101,7 @@ async function computeSite(config: SiteConfig): Promise<Site> {
     const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
     for (const unsafe of record.unsafeUrls ?? []) problems.push(unsafeUrlWarning(file, unsafe, offset));
     records.push({ file, record: { ...record, links } });
+    if (record.glossaryTerms) termsOf.set(file, record.glossaryTerms);
     pages.push({
       file,
       route: toRoute(file),
@@ -130,14 +139,37 @@ async function computeSite(config: SiteConfig): Promise<Site> {
     tree,
     order,
     backlinks: buildBacklinks(links.edges, order.map((p) => p.file)),
+    learningPath: { stages: [], unplaced: [] },
+    glossaryUsage: glossaryUsage(order.map((p) => p.file), termsOf),
     diagnostics: [...state.sourceDiagnostics, ...state.pageDiagnostics],
   };
+  site.learningPath = orderPath(pathNodes(site));
   failOnErrors(site.diagnostics);
   return site;
 }
 
 function generatedPage({ page, entries }: GeneratedIndex): SitePage {
   return { ...page, frontmatter: {}, headings: [], printTitle: true, readingMinutes: 0, listing: entries };
+}
+
+// The glossary is a reference, not a lesson, and a generated folder index is not a page to study: both stay off the path.
+function pathNodes(site: Site): PathNode[] {
+  return site.order
+    .filter((p) => !isGlossaryFile(p.file))
+    .map((p) => site.byFile.get(p.file)!)
+    .filter((page) => !page.listing)
+    .map((page) => ({
+      file: page.file,
+      level: page.frontmatter.level,
+      project: page.frontmatter.project,
+      prerequisites: prerequisitesOf(site, page).map((pre) => ({ file: pre.file, line: 0 })),
+    }));
+}
+
+function glossaryUsage(files: readonly string[], termsOf: ReadonlyMap<string, string[]>): Map<string, string[]> {
+  const usage = new Map<string, string[]>();
+  for (const file of files) for (const id of termsOf.get(file) ?? []) usage.set(id, [...(usage.get(id) ?? []), file]);
+  return usage;
 }
 
 function unsafeUrlWarning(file: string, unsafe: UnsafeUrlRecord, offset: number): Diagnostic {

@@ -24,6 +24,8 @@ export interface BuildState {
   refusedLinks: string[];
   /** The tree's pages and assets, as the source check found them. */
   index?: PageIndex;
+  /** Former route → file of every page that lists `movedFrom`. */
+  moved: Map<string, string>;
   /** File → lines of frontmatter before the body, to turn body lines into file lines. */
   bodyLineOffsets: Map<string, number>;
   /** The Astro command running: content errors fail `build` and are only printed in `dev`. */
@@ -63,7 +65,7 @@ const KEY = Symbol.for('handbook.build-state');
 /** Returns this process's build state. */
 export function buildState(): BuildState {
   const g = globalThis as Record<PropertyKey, unknown>;
-  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], refusedLinks: [], usedAssets: new Set(), anchorFixes: [], bodyLineOffsets: new Map(), command: 'build' }) as BuildState;
+  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], refusedLinks: [], usedAssets: new Set(), anchorFixes: [], bodyLineOffsets: new Map(), moved: new Map(), command: 'build' }) as BuildState;
 }
 
 /** Clears the build state before a new build. */
@@ -78,6 +80,7 @@ export function resetBuildState(): void {
   state.summary = undefined;
   state.index = undefined;
   state.bodyLineOffsets = new Map();
+  state.moved = new Map();
   state.offline = undefined;
 }
 

@@ -19,6 +19,7 @@ import { applyAnchorFixes } from './anchor-fixes.ts';
 import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
+import { movedRoutesPlugin } from './moved-routes.ts';
 import { writeServiceWorker } from './offline.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -47,11 +48,11 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           // Canonical URLs and the sitemap need the public origin: without HANDBOOK_SITE both are left out.
           integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
           devToolbar: { enabled: false },
-          vite: { plugins: [configModulePlugin(config), codeCssPlugin()], build: { rollupOptions: { onwarn: quietDirectives } } },
+          vite: { plugins: [configModulePlugin(config), codeCssPlugin(), movedRoutesPlugin()], build: { rollupOptions: { onwarn: quietDirectives } } },
         });
         if (command === 'preview') return;
         resetBuildState();
-        const preflight = runPreflight(config.contentRoot);
+        const preflight = runPreflight(config.contentRoot, undefined, config.requireLevel);
         const state = buildState();
         state.command = command;
         state.sourceDiagnostics = applyPolicy(preflight.diagnostics, config);
@@ -59,6 +60,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         state.refusedLinks = preflight.refusedLinks;
         state.index = preflight.index;
         state.bodyLineOffsets = preflight.bodyLineOffsets;
+        state.moved = preflight.moved;
         if (preflight.fatal) throw new ContentError(formatReport(preflight.diagnostics), preflight.diagnostics);
       },
       'astro:server:setup': ({ server, logger }) => {

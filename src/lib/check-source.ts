@@ -5,6 +5,7 @@ import { checkMdx } from './check-mdx.ts';
 import { validateFrontmatter, validFields, type Frontmatter } from './frontmatter.ts';
 import { parseFrontmatterSource } from './frontmatter-source.ts';
 import type { PageIndex } from './page-index.ts';
+import type { PrerequisiteEdge } from './learning-path.ts';
 import { resolveLink } from './resolve-link.ts';
 import { dirOf } from './routes.ts';
 import { didYouMean } from './suggest.ts';
@@ -17,6 +18,8 @@ export interface SourceCheck {
   frontmatter?: Frontmatter;
   /** The frontmatter fields that are valid, even when others are not (the build uses these). */
   fields?: Frontmatter;
+  /** Prerequisites that resolve to pages, with the line of each entry (for the learning path and its cycle check). */
+  prerequisiteEdges: PrerequisiteEdge[];
   /** Lines before the body Astro renders (the frontmatter block and the blank lines Astro trims): body line + this = file line. */
   bodyLineOffset: number;
 }
@@ -41,16 +44,17 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'invalid-encoding', severity: 'error', message: 'the file is not valid UTF-8' })] };
+    return { fatal: true, bodyLineOffset: 0, prerequisiteEdges: [], diagnostics: [diagnostic({ file, rule: 'invalid-encoding', severity: 'error', message: 'the file is not valid UTF-8' })] };
   }
   if (text.trim() === '') {
-    return { fatal: true, bodyLineOffset: 0, diagnostics: [diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty, so it is left out of the site' })] };
+    return { fatal: true, bodyLineOffset: 0, prerequisiteEdges: [], diagnostics: [diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty, so it is left out of the site' })] };
   }
   const parsed = parseFrontmatterSource(text);
   if (!parsed.ok) {
     return {
       fatal: true,
       bodyLineOffset: 0,
+      prerequisiteEdges: [],
       diagnostics: [diagnostic({ file, line: parsed.line, column: parsed.column, rule: 'malformed-frontmatter', severity: 'error', message: parsed.message })],
     };
   }
@@ -62,9 +66,14 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
       );
   const listed = (parsed.data as { prerequisites?: unknown } | null | undefined)?.prerequisites;
   const prerequisites = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
+  const prerequisiteEdges: PrerequisiteEdge[] = [];
   diagnostics.push(...prerequisites.flatMap((entry, i) => {
-    if (resolvePagePath(file, entry, index)) return [];
     const line = parsed.itemLines.get('prerequisites')?.[i] ?? parsed.keyLines.get('prerequisites') ?? 1;
+    const target = resolvePagePath(file, entry, index);
+    if (target) {
+      prerequisiteEdges.push({ file: target, line });
+      return [];
+    }
     const candidates = [...index.pages].map((p) => relativeFrom(file, p));
     return [diagnostic({ file, line, column: 1, rule: 'missing-prerequisite', severity: 'error', message: `prerequisite \`${entry}\` is not a page${didYouMean(entry, candidates)}` })];
   }));
@@ -75,7 +84,7 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
     diagnostics.push(...checked.diagnostics);
     fatal = checked.fatal;
   }
-  return { fatal, diagnostics, frontmatter: result.ok ? result.data : undefined, fields: validFields(parsed.data), bodyLineOffset: renderedBody(text, parsed.bodyLineOffset).lineOffset };
+  return { fatal, diagnostics, prerequisiteEdges, frontmatter: result.ok ? result.data : undefined, fields: validFields(parsed.data), bodyLineOffset: renderedBody(text, parsed.bodyLineOffset).lineOffset };
 }
 
 /** Returns the page file a relative path names (a page or a folder with a README), resolved as a link is, or undefined. */

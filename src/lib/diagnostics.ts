@@ -13,6 +13,8 @@ export const RULES = {
   'empty-file': 'write the page or delete the file',
   'invalid-encoding': 'save the file as UTF-8',
   'missing-prerequisite': 'list prerequisites as paths of existing pages relative to this page',
+  'prerequisite-cycle': 'remove one prerequisite of the cycle: a page cannot need a page that needs it',
+  'missing-level': 'add `level: beginner`, `intermediate` or `advanced` to the frontmatter',
   'missing-content-root': 'point HANDBOOK_CONTENT at a folder holding .md or .mdx files',
   'mdx-syntax': 'fix the MDX at that place, or rename the page to .md if it needs no components',
   'mdx-import': 'import components from src/components/ only, by a relative path',

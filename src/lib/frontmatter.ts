@@ -17,6 +17,10 @@ export const frontmatterSchema = z.strictObject({
   level: z.enum(['beginner', 'intermediate', 'advanced']).optional(),
   /** Pages to read first, as paths relative to this page (`../docker/README.md`). */
   prerequisites: z.array(z.string().min(1)).optional(),
+  /** The page is the project of its level's stage on the learning path. */
+  project: z.boolean().optional(),
+  /** Routes the page had before it moved (`/infrastructure/ci-cd/`), so readers' progress follows it. */
+  movedFrom: z.array(z.string().regex(/^\/(?:[^\s/]+\/)*$/, 'expected a route such as `/infrastructure/old-name/`')).optional(),
 });
 
 /** Validated frontmatter. */

@@ -33,6 +33,8 @@ export interface SiteConfig extends HandbookOptions {
   repoContentPath: string;
   /** Language of the pages, for `<html lang>`. */
   lang: string;
+  /** `HANDBOOK_REQUIRE_LEVEL=true`: a page without a `level` is reported (an error when strict). */
+  requireLevel: boolean;
   /** Largest linked file published, in bytes. */
   maxAssetBytes: number;
   /** Where the archive of `npm run package` is published (a URL or a path), for the home page's download link. */
@@ -73,6 +75,7 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
     repoBranch: env.HANDBOOK_REPO_BRANCH?.trim() || 'main',
     repoContentPath: (env.HANDBOOK_REPO_CONTENT_PATH?.trim() || 'content').replace(/^\/+|\/+$/g, ''),
     lang: env.HANDBOOK_LANG?.trim() || 'en',
+    requireLevel: parseFlag('HANDBOOK_REQUIRE_LEVEL', env.HANDBOOK_REQUIRE_LEVEL),
     maxAssetBytes: maxEnv ? Number(maxEnv) : DEFAULT_MAX_ASSET_BYTES,
     downloadUrl,
     ...options,
@@ -84,4 +87,11 @@ export function editUrl(config: Pick<SiteConfig, 'repoUrl' | 'repoBranch' | 'rep
   if (!config.repoUrl) return undefined;
   const path = [config.repoContentPath, file].filter(Boolean).map((p) => p.split('/').map(encodeURIComponent).join('/')).join('/');
   return `${config.repoUrl}/edit/${encodeURIComponent(config.repoBranch)}/${path}`;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1') return true;
+  throw new Error(`${name} must be "true" or "false", got "${value}".`);
 }

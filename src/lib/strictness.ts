@@ -13,6 +13,8 @@ export interface Policy {
   strictness: Strictness;
   /** `warn` keeps the older switch for links alone working. */
   links: 'error' | 'warn';
+  /** The handbook wants a `level` on every page (`HANDBOOK_REQUIRE_LEVEL`): pages without one are reported. */
+  requireLevel?: boolean | undefined;
 }
 
 /** Rules whose pages or links have a safe fallback, by the strictness at which they stop failing the build. */
@@ -31,6 +33,10 @@ const FALLBACK: Partial<Record<RuleId, 'default' | 'lenient'>> = {
   'unknown-frontmatter-key': 'lenient',
   'invalid-frontmatter': 'lenient',
   'missing-prerequisite': 'lenient',
+  // The cycle is broken in reading order on the learning path.
+  'prerequisite-cycle': 'lenient',
+  // The page is listed under "Not yet placed" (reported at all only when the handbook asks for levels).
+  'missing-level': 'default',
 };
 
 const LINK_RULES = new Set<RuleId>(['missing-file', 'missing-heading', 'missing-readme', 'outside-root', 'absolute-path']);

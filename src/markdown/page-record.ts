@@ -25,6 +25,8 @@ export interface PageRecord {
   links: RecordedLink[];
   /** Script and data: URLs the sanitizer removes, where they were written. */
   unsafeUrls?: UnsafeUrlRecord[];
+  /** Ids of the glossary entries whose terms the page mentions (and links, first mention only). */
+  glossaryTerms?: string[];
   /** Every `id` (and `<a name>`) in the rendered page. */
   ids: string[];
 }

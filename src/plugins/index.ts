@@ -15,6 +15,7 @@ import { rehypeRawMarkdown } from './rehype-raw-markdown.ts';
 import { rehypeReportUnsafeUrls } from './rehype-report-unsafe-urls.ts';
 import { rehypeSanitizeHtml } from './rehype-sanitize-html.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
+import { remarkGlossary } from './remark-glossary.ts';
 import { remarkLinks } from './remark-links.ts';
 import { remarkPageMeta } from './remark-page-meta.ts';
 import { remarkProgress } from './remark-progress.ts';
@@ -23,7 +24,8 @@ import { remarkProgress } from './remark-progress.ts';
 export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
     // remark-gemoji turns `:rocket:` into 🚀 in text only, never in code, as GitHub does.
-    remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }], remarkCodeChecks],
+    // Glossary links are relative Markdown links, so remark-links rewrites and records them like any other.
+    remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkGlossary, { contentRoot: options.contentRoot }], [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }], remarkCodeChecks],
     // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
     // The first three concern raw HTML and GitHub's rules for it, so only `.md` pages: MDX pages are maintainers' code.
     rehypePlugins: [

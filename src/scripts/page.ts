@@ -1,3 +1,4 @@
+import { progressKey } from '../lib/progress-key.ts';
 import { initSearchTriggers } from './search-trigger.ts';
 
 const THEME_KEY = 'hb-theme';
@@ -99,7 +100,34 @@ function initOfflineAfterLoad(): void {
   else addEventListener('load', start, { once: true });
 }
 
-/** Wires the page's interactive parts: search shortcuts, theme toggle, menu, copy buttons, fragment landing and the offline copy. */
+const PROGRESS_CONTROLS = '[data-progress-toggle],[data-progress-export],[data-progress-clear]';
+
+// Progress code loads on first use: at once when this browser has progress to show, else on the first click of a control.
+function initProgressOnUse(): void {
+  let stored = false;
+  try {
+    stored = localStorage.getItem(progressKey(document.getElementById('hb-sidebar')?.dataset.base ?? '/')) !== null;
+  } catch {
+    // Storage refused: the first click loads the code, which says so.
+  }
+  let loading: Promise<typeof import('./progress.ts')> | undefined;
+  const load = () => (loading ??= import('./progress.ts').then((progress) => (progress.initProgress(), progress)));
+  if (stored) {
+    void load();
+    return;
+  }
+  document.addEventListener('click', (event) => {
+    const control = (event.target as Element).closest<HTMLElement>(PROGRESS_CONTROLS);
+    if (!control || loading) return;
+    void load().then(() => control.click());
+  });
+  document.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    if (!loading && input.matches('[data-progress-import]')) void load().then((progress) => progress.importFile(input));
+  });
+}
+
+/** Wires the page's interactive parts: search shortcuts, theme toggle, menu, copy buttons, fragment landing, the offline copy and progress. */
 export function initPage(): void {
   initSearchTriggers();
   initThemeToggle();
@@ -107,4 +135,5 @@ export function initPage(): void {
   initCopyButtons();
   initFragmentCase();
   initOfflineAfterLoad();
+  initProgressOnUse();
 }

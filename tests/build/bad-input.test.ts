@@ -45,6 +45,15 @@ const CASES: Case[] = [
   { name: 'mdx-code', tree: 'default', expected: ['{}/widget.mdx:1:1 mdx-import `node:fs` is outside src/components/', '{}/widget.mdx:4:1 mdx-export MDX pages may not export code'] },
   { name: 'invalid-utf8', tree: 'default', expected: ['{}/README.md invalid-encoding the file is not valid UTF-8'] },
   { name: 'missing-prerequisite', tree: 'default', expected: ['{}/README.md:3:1 missing-prerequisite prerequisite `./basics.md` is not a page'] },
+  // One line per edge of the cycle, at the line of that prerequisite, each printing the whole cycle.
+  {
+    name: 'prerequisite-cycle',
+    tree: 'default',
+    expected: [
+      '{}/a.md:5:1 prerequisite-cycle prerequisites form a cycle: prerequisite-cycle/a.md → prerequisite-cycle/b.md → prerequisite-cycle/a.md (this line is the edge prerequisite-cycle/a.md → prerequisite-cycle/b.md)',
+      '{}/b.md:4:1 prerequisite-cycle prerequisites form a cycle: prerequisite-cycle/a.md → prerequisite-cycle/b.md → prerequisite-cycle/a.md (this line is the edge prerequisite-cycle/b.md → prerequisite-cycle/a.md)',
+    ],
+  },
   {
     name: 'broken-anchor',
     tree: 'default',
@@ -99,6 +108,17 @@ describe('bad input fails the build with a clear report', () => {
     // A content problem is not a generator bug: no stack trace, and no output written.
     expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     expect(existsSync(run.outDir)).toBe(false);
+  });
+
+  it('reports a page without a level only when the handbook asks for levels: an error when strict, else a warning', () => {
+    const levels = (policy: { strictness: 'strict' | 'default'; requireLevel?: boolean }) =>
+      createContentChecker(tree('missing-level'), { links: 'error', ...policy })
+        .run()
+        .diagnostics.filter((d) => d.rule === 'missing-level')
+        .map((d) => `${d.file} ${d.severity}`);
+    expect(levels({ strictness: 'strict' })).toEqual([]);
+    expect(levels({ strictness: 'strict', requireLevel: true })).toEqual([`${at('missing-level', 'unplaced.md')} error`]);
+    expect(levels({ strictness: 'default', requireLevel: true })).toEqual([`${at('missing-level', 'unplaced.md')} warning`]);
   });
 
   it('fails before building when the content root holds no page', async () => {

@@ -51,6 +51,8 @@ function site(): Site {
       [{ from: '02-ops/README.md', to: '01-basics/shell.md' }],
       order.map((p) => p.file),
     ),
+    learningPath: { stages: [], unplaced: [] },
+    glossaryUsage: new Map(),
     diagnostics: [],
   };
 }
