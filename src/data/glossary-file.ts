@@ -34,7 +34,8 @@ export function loadGlossary(contentRoot: string, previous: LoadedGlossary | und
   const stamp = `${file}:${info.mtimeMs}:${info.size}`;
   // Read once per change, not once per page (the dev server keeps the plugin across edits).
   if (previous?.stamp === stamp) return previous;
-  const tree = unified().use(remarkParse).parse(readFileSync(join(contentRoot, file), 'utf8'));
+  const tree = unified()
+    .use(remarkParse)
+    .parse(readFileSync(join(contentRoot, file), 'utf8'));
   return { stamp, file, matcher: compileTerms(readGlossary(tree)) };
 }
-

@@ -36,7 +36,9 @@ export interface LearningPathView {
 
 /** Returns whether the site gets a generated learning path: some page has a level, and no page of its own takes the route. */
 export function hasLearningPath(site: Site): boolean {
-  return site.learningPath.stages.some((s) => s.files.length + s.projects.length > 0) && !site.pages.some((p) => p.route === LEARNING_PATH_ROUTE);
+  return (
+    site.learningPath.stages.some((s) => s.files.length + s.projects.length > 0) && !site.pages.some((p) => p.route === LEARNING_PATH_ROUTE)
+  );
 }
 
 /** Returns the view of the learning path page, from the path computed once per build; stages without pages are left out. */
@@ -44,9 +46,21 @@ export function learningPathView(site: Site, base: string, whole: OrderedPath = 
   const path = { ...whole, stages: whole.stages.filter((s) => s.files.length + s.projects.length > 0) };
   const item = (file: string): PathItem => {
     const page = site.byFile.get(file)!;
-    return { label: page.title, href: withBase(base, page.route), route: page.route, description: page.description, level: page.frontmatter.level, readingMinutes: page.readingMinutes };
+    return {
+      label: page.title,
+      href: withBase(base, page.route),
+      route: page.route,
+      description: page.description,
+      level: page.frontmatter.level,
+      readingMinutes: page.readingMinutes,
+    };
   };
-  const stages = path.stages.map((s) => ({ id: s.level, heading: `${s.label} · ${s.duration}`, items: s.files.map(item), projects: s.projects.map(item) }));
+  const stages = path.stages.map((s) => ({
+    id: s.level,
+    heading: `${s.label} · ${s.duration}`,
+    items: s.files.map(item),
+    projects: s.projects.map(item),
+  }));
   const placed = new Set(path.stages.flatMap((s) => [...s.files, ...s.projects]));
   const edges = [...placed].flatMap((file) =>
     prerequisitesOf(site, site.byFile.get(file)!)

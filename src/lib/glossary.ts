@@ -39,13 +39,20 @@ export function readGlossary(tree: Root): GlossaryTerm[] {
     if (node.depth !== 3 || label === '') return;
     const match = /^(.*?)\s*\(([^()]+)\)$/.exec(label);
     const names: TermName[] = match
-      ? [{ text: match[1]!, caseSensitive: caseSensitive(match[1]!) }, { text: match[2]!.trim(), caseSensitive: true }]
+      ? [
+          { text: match[1]!, caseSensitive: caseSensitive(match[1]!) },
+          { text: match[2]!.trim(), caseSensitive: true },
+        ]
       : [{ text: label, caseSensitive: caseSensitive(label) }];
     const next = tree.children[i + 1];
     const text = next?.type === 'paragraph' ? toString(next).trim() : '';
     if (ALSO_CALLED.test(text)) {
       const line = text.replace(ALSO_CALLED, '').split('\n')[0]!.replace(/\.$/, '');
-      for (const alias of line.split(',').map((a) => a.trim()).filter(Boolean)) names.push({ text: alias, caseSensitive: aliasCaseSensitive(alias) });
+      for (const alias of line
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean))
+        names.push({ text: alias, caseSensitive: aliasCaseSensitive(alias) });
     }
     terms.push({ id, label, names: names.filter((n) => n.text !== '') });
   });
@@ -63,12 +70,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Returns a matcher for the terms, or undefined when there are none; longer names win over their prefixes. */
 export function compileTerms(terms: readonly GlossaryTerm[]): TermMatcher | undefined {
   const byName = new Map<string, { term: GlossaryTerm; name: TermName }[]>();
-  for (const term of terms) for (const name of term.names) {
-    const key = name.text.toLowerCase();
-    byName.set(key, [...(byName.get(key) ?? []), { term, name }]);
-  }
+  for (const term of terms)
+    for (const name of term.names) {
+      const key = name.text.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), { term, name }]);
+    }
   if (byName.size === 0) return undefined;
-  const alternatives = [...byName.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b, 'en')).map((n) => escape(n).replace(/\s+/g, '\\s+'));
+  const alternatives = [...byName.keys()]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b, 'en'))
+    .map((n) => escape(n).replace(/\s+/g, '\\s+'));
   // Whole words only; a trailing "s" lets plurals (SLOs, sidecars) link too.
   return { pattern: new RegExp(`(?<![\\p{L}\\p{N}_-])(${alternatives.join('|')})s?(?![\\p{L}\\p{N}_])`, 'giu'), byName };
 }
@@ -85,7 +95,9 @@ export function findTerms(text: string, matcher: TermMatcher, used: Set<string>)
   const hits: TermHit[] = [];
   for (const m of text.matchAll(matcher.pattern)) {
     const written = m[1]!.replace(/\s+/g, ' ');
-    const candidate = matcher.byName.get(written.toLowerCase())?.find(({ name, term }) => !used.has(term.id) && (!name.caseSensitive || name.text === written));
+    const candidate = matcher.byName
+      .get(written.toLowerCase())
+      ?.find(({ name, term }) => !used.has(term.id) && (!name.caseSensitive || name.text === written));
     if (!candidate) continue;
     used.add(candidate.term.id);
     hits.push({ term: candidate.term, start: m.index, end: m.index + m[0].length });

@@ -20,7 +20,14 @@ export function learningPathDiagnostics(nodes: readonly PathNode[], requireLevel
   if (requireLevel) {
     for (const node of nodes) {
       if (node.level !== undefined || isGlossaryFile(node.file)) continue;
-      out.push(diagnostic({ file: node.file, rule: 'missing-level', severity: 'error', message: 'the page has no `level`, so the learning path lists it under "Not yet placed"' }));
+      out.push(
+        diagnostic({
+          file: node.file,
+          rule: 'missing-level',
+          severity: 'error',
+          message: 'the page has no `level`, so the learning path lists it under "Not yet placed"',
+        }),
+      );
     }
   }
   return out;

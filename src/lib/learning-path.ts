@@ -69,7 +69,9 @@ export function findCycles(nodes: readonly PathNode[]): PrerequisiteCycle[] {
  */
 export function topologicalOrder(nodes: readonly PathNode[]): string[] {
   const rank = new Map(nodes.map((n, i) => [n.file, i]));
-  const waiting = new Map(nodes.map((n) => [n.file, new Set(n.prerequisites.map((p) => p.file).filter((f) => rank.has(f) && f !== n.file))]));
+  const waiting = new Map(
+    nodes.map((n) => [n.file, new Set(n.prerequisites.map((p) => p.file).filter((f) => rank.has(f) && f !== n.file))]),
+  );
   const dependents = new Map<string, string[]>();
   for (const [file, needs] of waiting) for (const need of needs) dependents.set(need, [...(dependents.get(need) ?? []), file]);
   const out: string[] = [];

@@ -42,7 +42,12 @@ const MAX_CHARS = Math.floor((NODE_W - 34) / 6.8);
 export function fitText(title: string, max = MAX_CHARS): string {
   const text = title.split(': ')[0]!;
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Lays out the learning path: stages as columns, pages top to bottom in path order, edges as curves. */

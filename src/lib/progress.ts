@@ -27,10 +27,18 @@ export function parseProgress(text: string): ParsedProgress {
     return { ok: false, error: `The file is JSON but not a progress file of this handbook (it has no "format": "${PROGRESS_FORMAT}").` };
   }
   const { version, done } = data as { version?: unknown; done?: unknown };
-  if (version !== PROGRESS_VERSION) return { ok: false, error: `The file has progress format version ${JSON.stringify(version)}; this handbook reads version ${PROGRESS_VERSION}.` };
+  if (version !== PROGRESS_VERSION)
+    return {
+      ok: false,
+      error: `The file has progress format version ${JSON.stringify(version)}; this handbook reads version ${PROGRESS_VERSION}.`,
+    };
   if (!Array.isArray(done)) return { ok: false, error: 'The file has no "done" list of pages.' };
   const bad = done.findIndex((route) => typeof route !== 'string' || !ROUTE.test(route));
-  if (bad >= 0) return { ok: false, error: `Entry ${bad + 1} of "done" is ${JSON.stringify(done[bad])}, not a page address such as "/infrastructure/docker/".` };
+  if (bad >= 0)
+    return {
+      ok: false,
+      error: `Entry ${bad + 1} of "done" is ${JSON.stringify(done[bad])}, not a page address such as "/infrastructure/docker/".`,
+    };
   return { ok: true, done: new Set(done as string[]) };
 }
 

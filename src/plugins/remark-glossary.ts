@@ -13,7 +13,23 @@ export interface Options {
 }
 
 // Never link inside these: headings, code, existing links, raw HTML, MDX and link definitions.
-const SKIP = new Set(['heading', 'code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'image', 'imageReference', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm', 'yaml']);
+const SKIP = new Set([
+  'heading',
+  'code',
+  'inlineCode',
+  'link',
+  'linkReference',
+  'definition',
+  'html',
+  'image',
+  'imageReference',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxjsEsm',
+  'yaml',
+]);
 
 /**
  * Links the first mention of each glossary term in a page's prose to its entry in `GLOSSARY.md`, as a
@@ -41,7 +57,8 @@ function linkTerms(parent: Parent, matcher: TermMatcher, used: Set<string>, href
   const children: RootContent[] = [];
   let insideRaw = 0;
   for (const child of parent.children as RootContent[]) {
-    if (child.type === 'html') insideRaw = Math.max(0, insideRaw + (RAW_OPEN.test(child.value) ? 1 : 0) - (RAW_CLOSE.test(child.value) ? 1 : 0));
+    if (child.type === 'html')
+      insideRaw = Math.max(0, insideRaw + (RAW_OPEN.test(child.value) ? 1 : 0) - (RAW_CLOSE.test(child.value) ? 1 : 0));
     if (child.type === 'text' && insideRaw === 0) children.push(...splitText(child, matcher, used, href));
     else {
       if (!SKIP.has(child.type) && 'children' in child) linkTerms(child, matcher, used, href);
@@ -75,5 +92,8 @@ function linkPosition(start: Point, before: string, length: number): Position {
   const line = start.line + lines.length - 1;
   const column = lines.length === 1 ? start.column + before.length : lines.at(-1)!.length + 1;
   const offset = start.offset === undefined ? undefined : start.offset + before.length;
-  return { start: { line, column, offset }, end: { line, column: column + length, offset: offset === undefined ? undefined : offset + length } };
+  return {
+    start: { line, column, offset },
+    end: { line, column: column + length, offset: offset === undefined ? undefined : offset + length },
+  };
 }

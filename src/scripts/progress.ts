@@ -35,7 +35,11 @@ function say(text: string): void {
 function mark(el: Element, on: boolean): void {
   el.classList.toggle('done', on);
   const existing = el.querySelector(':scope > .done-mark');
-  if (on && !existing && !(el instanceof SVGElement)) el.insertAdjacentHTML('beforeend', '<span class="done-mark"><span aria-hidden="true"> ✓</span><span class="visually-hidden"> (done)</span></span>');
+  if (on && !existing && !(el instanceof SVGElement))
+    el.insertAdjacentHTML(
+      'beforeend',
+      '<span class="done-mark"><span aria-hidden="true"> ✓</span><span class="visually-hidden"> (done)</span></span>',
+    );
   if (!on) existing?.remove();
 }
 
@@ -46,7 +50,8 @@ function show(done: Set<string>): void {
     button.setAttribute('aria-pressed', String(on));
   }
   for (const link of document.querySelectorAll<HTMLAnchorElement>('#hb-sidebar a[href]')) mark(link, done.has(routeOf(link.href)));
-  for (const item of document.querySelectorAll<HTMLElement>('[data-route]:not([data-progress-toggle])')) mark(item, done.has(item.dataset.route!));
+  for (const item of document.querySelectorAll<HTMLElement>('[data-route]:not([data-progress-toggle])'))
+    mark(item, done.has(item.dataset.route!));
   for (const group of document.querySelectorAll<HTMLElement>('[data-progress-count]')) {
     const routes = [...group.querySelectorAll<HTMLElement>('li[data-route]')].map((li) => li.dataset.route!);
     const count = countDone(done, routes);
@@ -97,7 +102,9 @@ export function initProgress(): void {
       say('Progress cleared.');
     }
   });
-  document.querySelector<HTMLInputElement>('[data-progress-import]')?.addEventListener('change', (event) => void importFile(event.target as HTMLInputElement));
+  document
+    .querySelector<HTMLInputElement>('[data-progress-import]')
+    ?.addEventListener('change', (event) => void importFile(event.target as HTMLInputElement));
   addEventListener('storage', (event) => {
     if (event.key === key) show(load());
   });

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const counts = (page: Page) => page.locator('[data-progress-text]').allTextContents();
-const doneRoutes = (page: Page, selector: string) => page.locator(`${selector}.done`).evaluateAll((els) => els.map((el) => el.getAttribute('data-route')));
+const doneRoutes = (page: Page, selector: string) =>
+  page.locator(`${selector}.done`).evaluateAll((els) => els.map((el) => el.getAttribute('data-route')));
 
 describe('progress kept in the browser', () => {
   it('marks two pages done, keeps them over a reload, shows them on the learning path, and survives export, clear and import', async () => {
@@ -59,8 +60,12 @@ describe('progress kept in the browser', () => {
 
     // A foreign file says what is wrong and changes nothing.
     const status = page.locator('[data-progress-status]');
-    await page.getByLabel('Import progress from a file').setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x"}') });
-    await expect.poll(() => status.textContent()).toMatch(/^Nothing was imported from package\.json: .*not a progress file of this handbook/);
+    await page
+      .getByLabel('Import progress from a file')
+      .setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x"}') });
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^Nothing was imported from package\.json: .*not a progress file of this handbook/);
     expect(await counts(page)).toEqual(marked);
 
     await page.getByRole('button', { name: 'Clear progress' }).click();

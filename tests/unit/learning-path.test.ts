@@ -24,7 +24,12 @@ describe('learning path order', () => {
   });
 
   it('breaks ties between pages that become ready together by reading order', () => {
-    const nodes = [node('intro.md'), node('z.md', undefined, ['intro.md']), node('y.md', undefined, ['intro.md']), node('x.md', undefined, ['intro.md'])];
+    const nodes = [
+      node('intro.md'),
+      node('z.md', undefined, ['intro.md']),
+      node('y.md', undefined, ['intro.md']),
+      node('x.md', undefined, ['intro.md']),
+    ];
     expect(topologicalOrder(nodes)).toEqual(['intro.md', 'z.md', 'y.md', 'x.md']);
   });
 
@@ -50,18 +55,29 @@ describe('learning path order', () => {
   });
 
   it('still orders every page once when prerequisites form a cycle', () => {
-    expect(topologicalOrder([node('a.md', undefined, ['b.md']), node('b.md', undefined, ['a.md']), node('c.md')])).toEqual(['c.md', 'a.md', 'b.md']);
+    expect(topologicalOrder([node('a.md', undefined, ['b.md']), node('b.md', undefined, ['a.md']), node('c.md')])).toEqual([
+      'c.md',
+      'a.md',
+      'b.md',
+    ]);
   });
 });
 
 describe('prerequisite cycles', () => {
   it('finds a cycle with the line of each edge', () => {
-    const cycles = findCycles([node('a.md', undefined, ['b.md']), node('b.md', undefined, ['x.md', 'c.md']), node('c.md', undefined, ['a.md']), node('x.md')]);
+    const cycles = findCycles([
+      node('a.md', undefined, ['b.md']),
+      node('b.md', undefined, ['x.md', 'c.md']),
+      node('c.md', undefined, ['a.md']),
+      node('x.md'),
+    ]);
     expect(cycles).toEqual([{ files: ['a.md', 'b.md', 'c.md', 'a.md'], lines: [3, 4, 3] }]);
   });
 
   it('reports each edge of a cycle at its path:line, printing the whole cycle', () => {
-    const lines = learningPathDiagnostics([node('a.md', undefined, ['b.md']), node('b.md', undefined, ['a.md'])], false).map(formatDiagnostic);
+    const lines = learningPathDiagnostics([node('a.md', undefined, ['b.md']), node('b.md', undefined, ['a.md'])], false).map(
+      formatDiagnostic,
+    );
     expect(lines).toEqual([
       'a.md:3:1 prerequisite-cycle prerequisites form a cycle: a.md → b.md → a.md (this line is the edge a.md → b.md) (fix: remove one prerequisite of the cycle: a page cannot need a page that needs it)',
       'b.md:3:1 prerequisite-cycle prerequisites form a cycle: a.md → b.md → a.md (this line is the edge b.md → a.md) (fix: remove one prerequisite of the cycle: a page cannot need a page that needs it)',
@@ -81,7 +97,9 @@ describe('prerequisite cycles', () => {
   it('reads HANDBOOK_REQUIRE_LEVEL as the opt-in, off by default, and refuses any other value', () => {
     expect(readSiteConfig({}, '/repo').requireLevel).toBe(false);
     expect(readSiteConfig({ HANDBOOK_REQUIRE_LEVEL: 'true' }, '/repo').requireLevel).toBe(true);
-    expect(() => readSiteConfig({ HANDBOOK_REQUIRE_LEVEL: 'yes' }, '/repo')).toThrow('HANDBOOK_REQUIRE_LEVEL must be "true" or "false", got "yes".');
+    expect(() => readSiteConfig({ HANDBOOK_REQUIRE_LEVEL: 'yes' }, '/repo')).toThrow(
+      'HANDBOOK_REQUIRE_LEVEL must be "true" or "false", got "yes".',
+    );
   });
 
   it('reads prerequisite edges with the line of each entry from the page source', () => {

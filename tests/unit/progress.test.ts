@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countDone, migrateMoved, parseProgress, readStored, serializeProgress, setDone } from '../../src/lib/progress.ts';
 import { progressKey } from '../../src/lib/progress-key.ts';
 
-const file = (done: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'devops-handbook-progress', version: 1, done, ...extra });
+const file = (done: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'devops-handbook-progress', version: 1, done, ...extra });
 
 describe('progress storage', () => {
   it('keys progress by base path, so two handbooks on one origin keep their own', () => {
@@ -18,14 +19,20 @@ describe('progress storage', () => {
 
   it('counts only pages that exist: keys of removed pages are kept but never counted', () => {
     const done = new Set(['/infrastructure/docker/', '/removed-page/']);
-    expect(countDone(done, ['/infrastructure/docker/', '/infrastructure/kubernetes/', '/infrastructure/cicd/'])).toEqual({ done: 1, total: 3, percent: 33 });
+    expect(countDone(done, ['/infrastructure/docker/', '/infrastructure/kubernetes/', '/infrastructure/cicd/'])).toEqual({
+      done: 1,
+      total: 3,
+      percent: 33,
+    });
     expect(countDone(done, [])).toEqual({ done: 0, total: 0, percent: 0 });
     expect(serializeProgress(done)).toContain('/removed-page/');
   });
 
   it('follows a moved page to its new route, through several moves', () => {
     const moved = { '/infrastructure/ci-cd/': '/infrastructure/cicd/', '/old/': '/older/', '/older/': '/new/' };
-    expect(migrateMoved(new Set(['/infrastructure/ci-cd/', '/old/', '/kept/']), moved)).toEqual(new Set(['/infrastructure/cicd/', '/new/', '/kept/']));
+    expect(migrateMoved(new Set(['/infrastructure/ci-cd/', '/old/', '/kept/']), moved)).toEqual(
+      new Set(['/infrastructure/cicd/', '/new/', '/kept/']),
+    );
   });
 
   it('marks and unmarks a page without changing the set it was given', () => {
@@ -37,7 +44,11 @@ describe('progress storage', () => {
 
   it.each([
     ['not JSON', '{"format":', /^The file is not JSON \(/],
-    ['another JSON file', '{"name":"package","version":"1.0.0"}', /not a progress file of this handbook \(it has no "format": "devops-handbook-progress"\)/],
+    [
+      'another JSON file',
+      '{"name":"package","version":"1.0.0"}',
+      /not a progress file of this handbook \(it has no "format": "devops-handbook-progress"\)/,
+    ],
     ['a JSON list', '["/a/"]', /not a progress file of this handbook/],
     ['a newer version', file(['/a/'], { version: 2 }), /version 2; this handbook reads version 1/],
     ['no list of pages', file('all'), /no "done" list of pages/],

@@ -29,7 +29,11 @@ async function render(markdown: string, file = 'guide/page.md', contentRoot = ro
 
 // The plugin alone: its links stay relative Markdown links, as the link plugins receive them.
 async function alone(markdown: string, file = 'guide/page.md') {
-  const processor = unified().use(remarkParse).use(remarkGlossary, { contentRoot: root }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGlossary, { contentRoot: root })
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeStringify, { allowDangerousHtml: true });
   return String(await processor.process(new VFile({ path: join(root, file), value: markdown })));
 }
 
@@ -37,9 +41,20 @@ const glossary = (text: string) => readGlossary(unified().use(remarkParse).parse
 
 describe('glossary terms', () => {
   it('reads each ### heading as a term, with its abbreviation and the names of its "Also called" line', () => {
-    const terms = glossary('# Glossary\n\n### Service level objective (SLO)\n\nAlso called: reliability target, Objective.\n\nA target.\n\n### GitOps\n\nState in Git.\n');
+    const terms = glossary(
+      '# Glossary\n\n### Service level objective (SLO)\n\nAlso called: reliability target, Objective.\n\nA target.\n\n### GitOps\n\nState in Git.\n',
+    );
     expect(terms).toEqual([
-      { id: 'service-level-objective-slo', label: 'Service level objective (SLO)', names: [{ text: 'Service level objective', caseSensitive: false }, { text: 'SLO', caseSensitive: true }, { text: 'reliability target', caseSensitive: false }, { text: 'Objective', caseSensitive: true }] },
+      {
+        id: 'service-level-objective-slo',
+        label: 'Service level objective (SLO)',
+        names: [
+          { text: 'Service level objective', caseSensitive: false },
+          { text: 'SLO', caseSensitive: true },
+          { text: 'reliability target', caseSensitive: false },
+          { text: 'Objective', caseSensitive: true },
+        ],
+      },
       { id: 'gitops', label: 'GitOps', names: [{ text: 'GitOps', caseSensitive: true }] },
     ]);
   });
@@ -56,12 +71,16 @@ describe('glossary terms', () => {
 describe('remark-glossary', () => {
   it('links the first mention of each term and nothing after it', async () => {
     const { html, record } = await render('An SLO and another SLO. Then a canary deployment.');
-    expect(html).toBe('<p>An <a href="/glossary/#service-level-objective-slo">SLO</a> and another SLO. Then a <a href="/glossary/#canary-release">canary deployment</a>.</p>');
+    expect(html).toBe(
+      '<p>An <a href="/glossary/#service-level-objective-slo">SLO</a> and another SLO. Then a <a href="/glossary/#canary-release">canary deployment</a>.</p>',
+    );
     expect(record.glossaryTerms).toEqual(['service-level-objective-slo', 'canary-release']);
   });
 
   it('never links inside headings, code, existing links or raw HTML, and links the first mention in prose after them', async () => {
-    const html = await alone('## SLO basics\n\nUse `GitOps`, [an SLO](https://sre.google/), <a href="https://example.org/">IaC</a> or <code>IaC</code>.\n\n```text\nSLO\n```\n\nThen <b>GitOps</b>, SLO and IaC.');
+    const html = await alone(
+      '## SLO basics\n\nUse `GitOps`, [an SLO](https://sre.google/), <a href="https://example.org/">IaC</a> or <code>IaC</code>.\n\n```text\nSLO\n```\n\nThen <b>GitOps</b>, SLO and IaC.',
+    );
     expect(html).toBe(
       '<h2>SLO basics</h2>\n<p>Use <code>GitOps</code>, <a href="https://sre.google/">an SLO</a>, <a href="https://example.org/">IaC</a> or <code>IaC</code>.</p>\n<pre><code class="language-text">SLO\n</code></pre>\n<p>Then <b><a href="../GLOSSARY.md#gitops">GitOps</a></b>, <a href="../GLOSSARY.md#service-level-objective-slo">SLO</a> and <a href="../GLOSSARY.md#infrastructure-as-code-iac">IaC</a>.</p>',
     );
