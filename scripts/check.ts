@@ -2,14 +2,16 @@
 // Frontmatter, routes, prerequisites, encoding, titles, links and anchors with the build's own rules
 // (no rendering), then Markdown style (markdownlint-cli2) and spelling (cspell) with the committed
 // configs. Every problem is reported together as `path:line:col rule message`; errors exit 1.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { createContentChecker } from '../src/data/check-content.ts';
+import { runCodeCheck } from '../src/code-check/run.ts';
+import { createContentChecker, type ContentCheck } from '../src/data/check-content.ts';
+import { startPageWorkers } from '../src/data/page-workers.ts';
 import { scanContent } from '../src/data/scan-content.ts';
 import { lintStyle } from '../src/data/lint-style.ts';
+import type { CodeBlock } from '../src/lib/code-blocks.ts';
 import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { displayPath } from '../src/data/preflight.ts';
 import { isPagePath } from '../src/lib/routes.ts';
@@ -67,7 +69,20 @@ const rootExists = existsSync(config.contentRoot) && statSync(config.contentRoot
 const spellFiles = selection.pages ?? (rootExists ? scanContent(config.contentRoot).pageFiles : []);
 const spelling = spellFiles.length > 0 ? spellingOnWorker(spellFiles) : undefined;
 const spellingTime = spelling?.result.then(() => timer(started));
-const content = createContentChecker(config.contentRoot, config).run(selection.pages);
+// The whole tree is parsed on worker threads, once for links and code samples together; named files here.
+const checker = createContentChecker(config.contentRoot, config);
+const codeWanted = withCode && selection.pages === undefined;
+let content: ContentCheck;
+let codeBlocks = new Map<string, CodeBlock[]>();
+if (selection.pages) content = checker.run(selection.pages);
+else {
+  const workers = startPageWorkers(config.contentRoot);
+  try {
+    ({ codeBlocks, ...content } = await checker.runAll(workers.readPages, codeWanted));
+  } finally {
+    await workers.stop();
+  }
+}
 const times = [`sources and links ${timer(started)}`];
 let diagnostics = content.diagnostics;
 if (content.fatal) {
@@ -94,8 +109,12 @@ if (diagnostics.some((d) => d.severity === 'error')) {
   console.log(summary);
 }
 
-// The code samples of the whole tree (`npm run check:code`), unless only some pages were named.
-if (withCode && selection.pages === undefined && !content.fatal) {
-  const code = spawnSync(process.execPath, [new URL('./check-code.ts', import.meta.url).pathname], { stdio: 'inherit' });
-  if (code.status !== 0) process.exitCode = code.status ?? 1;
+// The code samples of the whole tree (as `npm run check:code`), from the parse above, unless only some pages were named.
+if (codeWanted && !content.fatal) {
+  const codeStarted = performance.now();
+  const { checkBlocks } = await import('../src/code-check/check-blocks.ts');
+  const blocks = content.checked.flatMap((file) => (codeBlocks.get(file) ?? []).map((block) => ({ ...block, file: displayPath(config.contentRoot, file) })));
+  const status = await runCodeCheck(() => checkBlocks(blocks));
+  console.log(`Checked the code samples in ${timer(codeStarted)}.`);
+  if (status !== 0) process.exitCode = status;
 }

@@ -3,6 +3,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import { codeBlocksOf, type CodeBlock } from '../lib/code-blocks.ts';
 import type { Options } from '../markdown/links.ts';
 import { recordPlugins } from '../plugins/index.ts';
 import type { PageRecord } from '../markdown/page-record.ts';
@@ -14,6 +16,8 @@ const MDX_NODES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement'
 export interface PageRecorder {
   /** Returns what the build's plugins record for a page, lines counted from the top of the file. */
   record(absPath: string, body: string, bodyLineOffset: number): PageRecord;
+  /** Returns the record and, from the same parse, the body's fenced code blocks with their file lines. */
+  recordWithCode(absPath: string, body: string, bodyLineOffset: number): { record: PageRecord; codeBlocks: CodeBlock[] };
 }
 
 /** Returns a recorder: the build's unified pipeline minus markup-only plugins, for `.md` and `.mdx` pages. */
@@ -31,14 +35,19 @@ export function createRecorder(options: Options): PageRecorder {
     return unified().use(plugins) as unknown as Processor;
   };
   const processors = { md: build(false), mdx: build(true) };
+  const run = (absPath: string, body: string, bodyLineOffset: number, withCode: boolean) => {
+    const processor = /\.mdx$/i.test(absPath) ? processors.mdx : processors.md;
+    const file = new VFile({ path: absPath, value: body, data: { astro: { frontmatter: {} } } });
+    const tree = processor.parse(file) as Root;
+    // Taken before the plugins run: they rewrite links and text, never code, but the parse is what counts.
+    const codeBlocks = withCode ? codeBlocksOf(tree, body, bodyLineOffset) : [];
+    processor.runSync(tree, file);
+    const record = (file.data.astro?.frontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
+    const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + bodyLineOffset }));
+    return { record: { ...record, links }, codeBlocks };
+  };
   return {
-    record(absPath, body, bodyLineOffset) {
-      const processor = /\.mdx$/i.test(absPath) ? processors.mdx : processors.md;
-      const file = new VFile({ path: absPath, value: body, data: { astro: { frontmatter: {} } } });
-      processor.runSync(processor.parse(file), file);
-      const record = (file.data.astro?.frontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
-      const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + bodyLineOffset }));
-      return { ...record, links };
-    },
+    record: (absPath, body, bodyLineOffset) => run(absPath, body, bodyLineOffset, false).record,
+    recordWithCode: (absPath, body, bodyLineOffset) => run(absPath, body, bodyLineOffset, true),
   };
 }

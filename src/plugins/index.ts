@@ -46,11 +46,13 @@ export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugin
   };
 }
 
-// Plugins that only add markup (highlighting, wrappers, permalinks, alert callouts): no link, id or title depends on them.
-const MARKUP_ONLY = new Set<unknown>([rehypeCodeBlocks, rehypeScrollTables, rehypeHeadingAnchors, rehypeGithubAlerts]);
+// Plugins that only add markup (code-check labels, highlighting, wrappers, permalinks, alert callouts):
+// no link, id or title depends on them.
+const MARKUP_ONLY = new Set<unknown>([remarkCodeChecks, rehypeCodeBlocks, rehypeScrollTables, rehypeHeadingAnchors, rehypeGithubAlerts]);
+const kept = (p: unknown) => !MARKUP_ONLY.has(Array.isArray(p) ? p[0] : p);
 
 /** Returns the build's plugin lists without the markup-only ones: what decides a page's links, ids and title, for checking without rendering. */
 export function recordPlugins(options: Options): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   const { remarkPlugins, rehypePlugins } = markdownPlugins(options);
-  return { remarkPlugins, rehypePlugins: rehypePlugins.filter((p) => !MARKUP_ONLY.has(Array.isArray(p) ? p[0] : p)) };
+  return { remarkPlugins: remarkPlugins.filter(kept), rehypePlugins: rehypePlugins.filter(kept) };
 }

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createContentChecker } from '../../src/data/check-content.ts';
+import { startPageWorkers } from '../../src/data/page-workers.ts';
+import { bodyHasFileCodeBlocks, extractCodeBlocks } from '../../src/lib/code-blocks.ts';
+
+const policy = { strictness: 'default', links: 'error' } as const;
+const made: string[] = [];
+afterAll(() => {
+  for (const tree of made) rmSync(tree, { recursive: true, force: true });
+});
+
+function writeTree(files: Record<string, string | Buffer>): string {
+  const tree = mkdtempSync(join(tmpdir(), 'handbook-workers-'));
+  made.push(tree);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(tree, file)), { recursive: true });
+    writeFileSync(join(tree, file), text);
+  }
+  return tree;
+}
+
+// Pages whose code blocks one parse of the body could get wrong, beside ordinary ones.
+const edgeTree = () =>
+  writeTree({
+    'README.md': '---\ntitle: Home\n---\n\n# Home\n\n```bash\necho hi\n```\n\n[Guide](./guide.md#install)\n',
+    'guide.md': '# Guide\n\n## Install\n\n- step\n\n  ~~~yaml\n  a: 1\n  ~~~\n\n> ```\n> quoted\n> ```\n',
+    'fence-in-frontmatter.md': '---\ndescription: |\n  ```bash\n  not code\n---\n\n# Fence in frontmatter\n\n```json\n{}\n```\n',
+    'html-in-frontmatter.md': '---\nsummary: <!-- open\n---\n\n# HTML\n\n```sh\nls\n```\n-->\n',
+    'indented.md': '---\ntitle: Indented\n---\n   ```python\n   print(1)\n   ```\n',
+    'unclosed.md': '# Unclosed\n\n```text\nrest of the file   \n\n\n',
+    'bom.md': '\uFEFF# BOM\n\n```yaml\na: 1\n```\n',
+    'draft.md': '---\ndraft: true\n---\n\n# Draft\n\n```bash\necho draft\n```\n',
+    'broken.md': '---\ntitle: [unclosed\n---\n\n```bash\necho broken\n```\n',
+    'sheet.mdx': '# Sheet\n\n<Note>hi</Note>\n\n```bash\necho mdx\n```\n',
+    'latin1.md': Buffer.from('# Caf\xe9\n\n```text\nx\n```\n', 'latin1'),
+  });
+
+// Trees with drafts, MDX, unreadable pages, broken frontmatter, hostile HTML and GitHub quirks.
+const fixtureTrees = () => ['github-tree', 'hostile', 'bad/many-problems', 'bad/mdx-code', 'bad/invalid-utf8', 'bad/no-pages'].map((name) => resolve('tests/fixtures', name));
+
+describe('the content check on worker threads', () => {
+  it('finds exactly the problems of the one-thread check, and the code blocks npm run check:code finds by parsing each whole file', { timeout: 300_000 }, async () => {
+    for (const root of [...fixtureTrees(), edgeTree(), resolve('content')]) {
+      const alone = createContentChecker(root, policy).run();
+      const workers = startPageWorkers(root, root.endsWith('content') ? 2 : 1);
+      try {
+        const spread = await createContentChecker(root, policy).runAll(workers.readPages, true);
+        expect({ diagnostics: spread.diagnostics, checked: spread.checked, lintable: spread.lintable, fatal: spread.fatal }, root).toEqual({
+          diagnostics: alone.diagnostics, checked: alone.checked, lintable: alone.lintable, fatal: alone.fatal,
+        });
+        for (const file of spread.checked) expect(spread.codeBlocks.get(file), join(root, file)).toEqual(extractCodeBlocks(readFileSync(join(root, file), 'utf8')));
+      } finally {
+        await workers.stop();
+      }
+    }
+  });
+});
+
+describe('bodyHasFileCodeBlocks', () => {
+  it('accepts a page whose frontmatter and trimmed edges cannot change its code blocks', () => {
+    expect(bodyHasFileCodeBlocks('---\ntitle: x\n---\n\n# X\n\n```bash\nls\n```\n', 4)).toBe(true);
+    expect(bodyHasFileCodeBlocks('# X\n\n```bash\nls\n```', 0)).toBe(true);
+  });
+
+  it('refuses frontmatter that could open a fence or an HTML block, a byte-order mark, and whitespace trimming would take', () => {
+    expect(bodyHasFileCodeBlocks('---\nd: |\n  ```\n---\n# X\n', 4)).toBe(false);
+    expect(bodyHasFileCodeBlocks('---\nd: ~~~\n---\n# X\n', 3)).toBe(false);
+    expect(bodyHasFileCodeBlocks('---\nd: <div>\n---\n# X\n', 3)).toBe(false);
+    expect(bodyHasFileCodeBlocks('\uFEFF# X\n', 0)).toBe(false);
+    expect(bodyHasFileCodeBlocks('   ```\n   x\n   ```\n', 0)).toBe(false);
+    expect(bodyHasFileCodeBlocks('```\nx  \n', 0)).toBe(false);
+    expect(bodyHasFileCodeBlocks('```\nx\n\n\n', 0)).toBe(false);
+  });
+});
