@@ -1,28 +1,78 @@
 // Times `npm run build` on a generated tree of about 1,000 real-world-style pages (warn mode),
 // and prints wall time, peak memory and output size. A benchmark, not a test: numbers vary by machine.
 // Needs GNU time at /usr/bin/time (Debian package `time`).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// `npm run bench -- --check [--tree <folder>] [--rounds N]` instead compares `npm run check` with a cold
+// `npm run build` on the generated tree (or on <folder>, such as `content`): N rounds of a cold build
+// (no Astro cache), a cold check (no check caches) and a warm one (caches of the run before, as when a
+// contributor checks again), and the medians of each time and ratio.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeQuirkyTree } from '../tests/helpers/quirky-tree.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
+const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, tree: { type: 'string' }, rounds: { type: 'string' } } });
 const sections = Number(process.env.BENCH_SECTIONS ?? 77);
 const work = mkdtempSync(join(tmpdir(), 'handbook-bench-'));
+const seconds = (from: number) => (performance.now() - from) / 1000;
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
+
+/** Runs the check; returns its wall time and the phase times it printed. */
+function timeCheck(env: NodeJS.ProcessEnv): Record<string, number> {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const check = seconds(started);
+  const summary = /Checked \d+ pages? in [\d.]+ s \((.*)\)\./.exec(`${run.stdout}${run.stderr}`)?.[1] ?? '';
+  const phase = (name: string) => Number(new RegExp(`${name} ([\\d.]+) s`).exec(summary)?.[1] ?? NaN);
+  return { check, 'sources and links': phase('sources and links'), spelling: phase('spelling'), style: phase('style'), 'code samples': phase('code samples') };
+}
+
+/** Times one cold build, one cold check and one warm check; returns seconds per step and phase. */
+function round(env: NodeJS.ProcessEnv): Record<string, number> {
+  mkdirSync('node_modules/.cache', { recursive: true });
+  rmSync('node_modules/.astro', { recursive: true, force: true });
+  const buildStarted = performance.now();
+  execFileSync(process.execPath, ['scripts/build.ts'], { env, stdio: 'ignore' });
+  const build = seconds(buildStarted);
+  for (const cache of readdirSync('node_modules/.cache', { withFileTypes: true }).filter((d) => d.name.startsWith('handbook-'))) rmSync(join('node_modules/.cache', cache.name), { recursive: true, force: true });
+  const cold = timeCheck(env);
+  const warm = timeCheck(env);
+  return { build, ...Object.fromEntries(Object.entries(cold).map(([k, v]) => [`cold ${k}`, v])), ...Object.fromEntries(Object.entries(warm).map(([k, v]) => [`warm ${k}`, v])) };
+}
+
 try {
-  const { pages } = writeQuirkyTree(join(work, 'tree'), sections);
-  const out = join(work, 'dist');
-  const env = { ...process.env, HANDBOOK_CONTENT: join(work, 'tree'), HANDBOOK_OUT: out, HANDBOOK_LINKS: 'warn' };
-  for (const run of ['cold cache', 'warm cache']) {
-    const started = performance.now();
-    const memory = join(work, 'memory.txt');
-    execFileSync('/usr/bin/time', ['-f', '%M', '-o', memory, process.execPath, 'scripts/build.ts'], { env, stdio: 'ignore' });
-    const peakMb = Math.round(Number(readFileSync(memory, 'utf8').trim()) / 1024);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const size = execFileSync('du', ['-sh', out], { encoding: 'utf8' }).split('\t')[0];
-    console.log(`${pages} pages, ${run}: ${seconds} s, peak ${peakMb} MB, dist ${size}`);
+  if (args.check) {
+    const tree = args.tree ? resolve(args.tree) : join(work, 'tree');
+    if (!args.tree) writeQuirkyTree(tree, sections);
+    const env = { ...process.env, HANDBOOK_CONTENT: tree, HANDBOOK_OUT: join(work, 'dist'), HANDBOOK_LINKS: 'warn' };
+    const rounds = Array.from({ length: Number(args.rounds ?? 3) }, (_, i) => {
+      const r = round(env);
+      console.log(`round ${i + 1}: ${Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+      return r;
+    });
+    const of = (key: string) => median(rounds.map((r) => r[key]!));
+    const share = (key: string) => `${(100 * median(rounds.map((r) => r[key]! / r.build!))).toFixed(0)}%`;
+    console.log(`medians over ${rounds.length} rounds: cold build ${of('build').toFixed(1)} s`);
+    for (const kind of ['cold', 'warm']) {
+      const phases = ['sources and links', 'spelling', 'style', 'code samples'].map((p) => `${p} ${of(`${kind} ${p}`).toFixed(1)} s (${share(`${kind} ${p}`)})`);
+      console.log(`${kind} check ${of(`${kind} check`).toFixed(1)} s (${share(`${kind} check`)} of the build); ${phases.join(', ')}`);
+    }
+  } else {
+    const { pages } = writeQuirkyTree(join(work, 'tree'), sections);
+    const out = join(work, 'dist');
+    const env = { ...process.env, HANDBOOK_CONTENT: join(work, 'tree'), HANDBOOK_OUT: out, HANDBOOK_LINKS: 'warn' };
+    for (const run of ['cold cache', 'warm cache']) {
+      const started = performance.now();
+      const memory = join(work, 'memory.txt');
+      execFileSync('/usr/bin/time', ['-f', '%M', '-o', memory, process.execPath, 'scripts/build.ts'], { env, stdio: 'ignore' });
+      const peakMb = Math.round(Number(readFileSync(memory, 'utf8').trim()) / 1024);
+      const size = execFileSync('du', ['-sh', out], { encoding: 'utf8' }).split('\t')[0];
+      console.log(`${pages} pages, ${run}: ${seconds(started).toFixed(1)} s, peak ${peakMb} MB, dist ${size}`);
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,16 +1,20 @@
 // `npm run check [-- <files>]`: the content check to run before pushing a page, and CI's first step.
 // Frontmatter, routes, prerequisites, encoding, titles, links and anchors with the build's own rules
-// (no rendering), then Markdown style (markdownlint-cli2) and spelling (cspell) with the committed
-// configs. Every problem is reported together as `path:line:col rule message`; errors exit 1.
+// (no rendering), Markdown style (markdownlint-cli2) and spelling (cspell) with the committed configs,
+// then the code samples (as `npm run check:code`). Every problem is reported together as
+// `path:line:col rule message`; errors exit 1. Pages are parsed once, on worker threads; each linter
+// has a thread of its own.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CheckedBlock, CodeProblem } from '../src/code-check/check-blocks.ts';
+import { checkBlocksCached, checkerVersion } from '../src/code-check/cache.ts';
 import { runCodeCheck } from '../src/code-check/run.ts';
 import { createContentChecker, type ContentCheck } from '../src/data/check-content.ts';
+import { cachedReadPages, pipelineVersion } from '../src/data/page-cache.ts';
 import { startPageWorkers } from '../src/data/page-workers.ts';
 import { scanContent } from '../src/data/scan-content.ts';
-import { lintStyle } from '../src/data/lint-style.ts';
 import type { CodeBlock } from '../src/lib/code-blocks.ts';
 import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { displayPath } from '../src/data/preflight.ts';
@@ -48,53 +52,73 @@ if (selection.problems.length > 0) {
   process.exit(2);
 }
 
-// One cache per content tree: a page unchanged since a clean run is not spell-checked again.
-const spellingCache = resolve(root, 'node_modules/.cache/handbook-cspell', `${createHash('sha256').update(config.contentRoot).digest('hex').slice(0, 12)}.json`);
-/** Spell-checks on a second thread (cspell spends seconds loading dictionaries, in parallel with the rest). */
-function spellingOnWorker(files: string[]): { result: Promise<Diagnostic[]>; stop: () => Promise<number> } {
-  const worker = new Worker(new URL('./spelling-worker.ts', import.meta.url), {
-    workerData: { contentRoot: config.contentRoot, files, configFile: resolve(root, 'cspell.config.yaml'), cacheFile: spellingCache },
+// One cache per content tree and checker: a page unchanged since the last run is not checked again.
+const treeHash = createHash('sha256').update(config.contentRoot).digest('hex').slice(0, 12);
+const cacheOf = (name: string) => resolve(root, 'node_modules/.cache', `handbook-${name}`, `${treeHash}.json`);
+/** Runs a linter on a thread of its own, over the given pages; `stop` ends it early. */
+function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: Promise<Diagnostic[]>; stop: () => Promise<number> } {
+  const configFile = resolve(root, linter === 'spelling' ? 'cspell.config.yaml' : '.markdownlint-cli2.mjs');
+  // A page's answer also depends on the config, the project dictionary and the locked packages.
+  const inputs = [configFile, resolve(root, 'package-lock.json'), ...(linter === 'spelling' ? [resolve(root, 'cspell-words.txt')] : [])];
+  const worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
+    workerData: { linter, contentRoot: config.contentRoot, files, configFile, cspellCache: cacheOf('cspell'), cache: { cacheFile: cacheOf(linter), inputs } },
   });
   const result = new Promise<Diagnostic[]>((done, fail) => {
     worker.once('message', done);
-    worker.once('error', (error) => fail(new Error('The spell check failed.', { cause: error })));
+    worker.once('error', (error) => fail(new Error(`The ${linter === 'spelling' ? 'spell' : 'style'} check failed.`, { cause: error })));
   });
+  // A linter that fails must not count as an unhandled rejection before it is awaited.
+  result.catch(() => undefined);
   return { result, stop: () => worker.terminate() };
 }
 
 const timer = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const started = performance.now();
-// Spelling starts first, on its own thread; unreadable pages are dropped from its answer below.
+// Spelling and style start first, each on its own thread, over every page; problems of unreadable pages are dropped below.
 const rootExists = existsSync(config.contentRoot) && statSync(config.contentRoot).isDirectory();
-const spellFiles = selection.pages ?? (rootExists ? scanContent(config.contentRoot).pageFiles : []);
-const spelling = spellFiles.length > 0 ? spellingOnWorker(spellFiles) : undefined;
-const spellingTime = spelling?.result.then(() => timer(started));
+const lintFiles = selection.pages ?? (rootExists ? scanContent(config.contentRoot).pageFiles : []);
+const linters = lintFiles.length > 0 ? (['spelling', 'style'] as const).map((linter) => lintOnWorker(linter, lintFiles)) : [];
+const lintTimes = linters.map((l) => l.result.then(() => timer(started)));
+const codeWanted = withCode && selection.pages === undefined;
+// A code sample's answer is cached by its text; without a cache, the validators (TypeScript, ajv) load while the pages are parsed.
+const codeCache = cacheOf('code-check');
+if (codeWanted && !existsSync(codeCache)) import('../src/code-check/check-blocks.ts').catch(() => undefined);
 // The whole tree is parsed on worker threads, once for links and code samples together; named files here.
 const checker = createContentChecker(config.contentRoot, config);
-const codeWanted = withCode && selection.pages === undefined;
 let content: ContentCheck;
 let codeBlocks = new Map<string, CodeBlock[]>();
 if (selection.pages) content = checker.run(selection.pages);
 else {
-  const workers = startPageWorkers(config.contentRoot);
+  // Pages unchanged since the last run (same text, same folders linked, same pipeline) are not parsed again.
+  const recordsCache = cacheOf('records');
+  const workers = startPageWorkers(config.contentRoot, { lazy: existsSync(recordsCache) });
   try {
-    ({ codeBlocks, ...content } = await checker.runAll(workers.readPages, codeWanted));
+    const readPages = cachedReadPages(workers.readPages, config.contentRoot, recordsCache, pipelineVersion(root));
+    ({ codeBlocks, ...content } = await checker.runAll(readPages, codeWanted));
   } finally {
     await workers.stop();
   }
 }
 const times = [`sources and links ${timer(started)}`];
 let diagnostics = content.diagnostics;
+let codeRun: Promise<{ problems: CodeProblem[]; results: CheckedBlock[] }> | undefined;
+let codeTime = '';
 if (content.fatal) {
-  await spelling?.stop();
+  await Promise.all(linters.map((l) => l.stop()));
 } else {
-  const styleStarted = performance.now();
-  const style = await lintStyle(config.contentRoot, content.lintable, resolve(root, '.markdownlint-cli2.mjs'));
-  times.push(`style ${timer(styleStarted)}`);
+  const codeStarted = performance.now();
+  if (codeWanted) {
+    const blocks = content.checked.flatMap((file) => (codeBlocks.get(file) ?? []).map((block) => ({ ...block, file: displayPath(config.contentRoot, file) })));
+    // Started before the linters are awaited: shellcheck and python3 run beside them.
+    codeRun = checkBlocksCached(blocks, codeCache, checkerVersion(root)).finally(() => (codeTime = timer(codeStarted)));
+    codeRun.catch(() => undefined);
+  }
   const shown = new Set(content.lintable.map((f) => displayPath(config.contentRoot, f)));
-  const spelt = ((await spelling?.result) ?? []).filter((d) => shown.has(d.file));
-  times.push(`spelling ${(await spellingTime) ?? '0.0 s'} on its own thread`);
-  diagnostics = [...diagnostics, ...style, ...spelt];
+  const [spelt, style] = await Promise.all(linters.map((l) => l.result.then((found) => found.filter((d) => shown.has(d.file)))));
+  times.push(`spelling ${(await lintTimes[0]) ?? '0.0 s'} and style ${(await lintTimes[1]) ?? '0.0 s'} on threads of their own`);
+  await codeRun?.catch(() => undefined);
+  if (codeRun) times.push(`code samples ${codeTime}`);
+  diagnostics = [...diagnostics, ...(style ?? []), ...(spelt ?? [])];
 }
 
 if (inGithubActions(process.env)) for (const d of diagnostics) console.log(formatWorkflowCommand(d));
@@ -110,11 +134,7 @@ if (diagnostics.some((d) => d.severity === 'error')) {
 }
 
 // The code samples of the whole tree (as `npm run check:code`), from the parse above, unless only some pages were named.
-if (codeWanted && !content.fatal) {
-  const codeStarted = performance.now();
-  const { checkBlocks } = await import('../src/code-check/check-blocks.ts');
-  const blocks = content.checked.flatMap((file) => (codeBlocks.get(file) ?? []).map((block) => ({ ...block, file: displayPath(config.contentRoot, file) })));
-  const status = await runCodeCheck(() => checkBlocks(blocks));
-  console.log(`Checked the code samples in ${timer(codeStarted)}.`);
+if (codeRun) {
+  const status = await runCodeCheck(() => codeRun);
   if (status !== 0) process.exitCode = status;
 }

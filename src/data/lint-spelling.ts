@@ -1,17 +1,24 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lint, type Issue } from 'cspell';
+import type { Issue } from 'cspell';
 import { escapePath } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { lintWithCache, type LintCache } from './lint-cache.ts';
 import { displayPath } from './preflight.ts';
 
 /**
  * Spell-checks pages (content-relative) with cspell, the committed `configFile` and its project
- * dictionary, as `spelling` problems. With a `cacheFile`, pages unchanged since a clean run (same
- * text, same config) are not checked again.
+ * dictionary, as `spelling` problems. With a `cache`, pages unchanged since the last run (same text,
+ * same config, dictionary and packages) are not checked again, and cspell is not even loaded when
+ * none changed; `cacheFile` is cspell's own cache of clean pages.
  */
-export async function lintSpelling(contentRoot: string, files: readonly string[], configFile: string, cacheFile?: string): Promise<Diagnostic[]> {
+export async function lintSpelling(contentRoot: string, files: readonly string[], configFile: string, cacheFile?: string, cache?: LintCache): Promise<Diagnostic[]> {
   if (files.length === 0) return [];
+  return lintWithCache(contentRoot, files, cache, (fresh) => runCspell(contentRoot, fresh, configFile, cacheFile));
+}
+
+async function runCspell(contentRoot: string, files: readonly string[], configFile: string, cacheFile?: string): Promise<Diagnostic[]> {
+  const { lint } = await import('cspell');
   const issues: Issue[] = [];
   const errors: string[] = [];
   const cache = cacheFile ? { cache: true, cacheLocation: cacheFile, cacheStrategy: 'content' as const } : {};

@@ -1,11 +1,21 @@
 import { isAbsolute, relative } from 'node:path';
-import { main as markdownlint, type LintResult } from 'markdownlint-cli2';
+import type { LintResult } from 'markdownlint-cli2';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { lintWithCache, type LintCache } from './lint-cache.ts';
 import { displayPath } from './preflight.ts';
 
-/** Lints pages (content-relative) with markdownlint-cli2 and the committed `configFile`, as `markdown-style` problems. */
-export async function lintStyle(contentRoot: string, files: readonly string[], configFile: string): Promise<Diagnostic[]> {
+/**
+ * Lints pages (content-relative) with markdownlint-cli2 and the committed `configFile`, as
+ * `markdown-style` problems; with a `cache`, only pages changed since the last run are linted.
+ */
+export async function lintStyle(contentRoot: string, files: readonly string[], configFile: string, cache?: LintCache): Promise<Diagnostic[]> {
   if (files.length === 0) return [];
+  return lintWithCache(contentRoot, files, cache, (fresh) => runMarkdownlint(contentRoot, fresh, configFile));
+}
+
+async function runMarkdownlint(contentRoot: string, files: readonly string[], configFile: string): Promise<Diagnostic[]> {
+  // Loaded only when some page needs linting.
+  const { main: markdownlint } = await import('markdownlint-cli2');
   const results: LintResult[] = [];
   const collect = (options: { results: LintResult[] }) => void results.push(...options.results);
   await markdownlint({

@@ -5,10 +5,17 @@ import { readPage, type PageJob } from './read-pages.ts';
 import { directoryCheck } from './scan-content.ts';
 
 const { contentRoot } = workerData as { contentRoot: string };
-const recorder = createRecorder({ contentRoot, base: '/', isDir: directoryCheck(contentRoot) });
+const isDir = directoryCheck(contentRoot);
+// The folder questions of the page being read, kept with its answer so a cache can tell when they change.
+let asked = new Map<string, boolean>();
+const recorder = createRecorder({ contentRoot, base: '/', isDir: (rel) => { const dir = isDir(rel); asked.set(rel, dir); return dir; } });
+const read = (job: PageJob) => {
+  asked = new Map();
+  return { ...readPage(recorder, contentRoot, job), dirs: [...asked] };
+};
 parentPort!.on('message', (jobs: PageJob[]) => {
   try {
-    parentPort!.postMessage({ results: jobs.map((job) => readPage(recorder, contentRoot, job)) });
+    parentPort!.postMessage({ results: jobs.map(read) });
   } catch (error) {
     parentPort!.postMessage({ error });
   }

@@ -16,12 +16,16 @@ export interface PageWorkers {
 
 /**
  * Starts `count` worker threads (default: one per core, at most 4) that parse pages with the build's
- * plugins; they load their modules while the caller checks the sources. Pages are handed out largest
- * first, a batch at a time, so one long page does not leave the other threads idle at the end.
+ * plugins; they load their modules while the caller checks the sources, or, when `lazy` (most pages
+ * are expected from a cache), only once some page needs them. Pages are handed out largest first, a
+ * batch at a time, so one long page does not leave the other threads idle at the end.
  */
-export function startPageWorkers(contentRoot: string, count = Math.min(4, availableParallelism())): PageWorkers {
-  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } }));
+export function startPageWorkers(contentRoot: string, { count = Math.min(4, availableParallelism()), lazy = false } = {}): PageWorkers {
+  let workers: Worker[] = [];
+  const start = () => (workers = Array.from({ length: Math.max(1, count) }, () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } })));
+  if (!lazy) start();
   const readPages: ReadPages = async (jobs) => {
+    if (workers.length === 0) start();
     const size = (job: PageJob) => statSync(join(contentRoot, job.file), { throwIfNoEntry: false })?.size ?? 0;
     const queue = jobs.map((job) => ({ job, size: size(job) })).sort((a, b) => b.size - a.size).map((j) => j.job);
     const results = new Map<string, PageResult>();

@@ -23,6 +23,8 @@ export interface PageResult {
   stamp: string;
   record?: PageRecord;
   codeBlocks?: CodeBlock[];
+  /** The folder questions the page's links asked (content-relative path, answer), when they were tracked. */
+  dirs?: [string, boolean][];
 }
 
 /** Reads whole batches of pages; the command line spreads them over worker threads. */

@@ -45,7 +45,7 @@ describe('the content check on worker threads', () => {
   it('finds exactly the problems of the one-thread check, and the code blocks npm run check:code finds by parsing each whole file', { timeout: 300_000 }, async () => {
     for (const root of [...fixtureTrees(), edgeTree(), resolve('content')]) {
       const alone = createContentChecker(root, policy).run();
-      const workers = startPageWorkers(root, root.endsWith('content') ? 2 : 1);
+      const workers = startPageWorkers(root, { count: root.endsWith('content') ? 2 : 1 });
       try {
         const spread = await createContentChecker(root, policy).runAll(workers.readPages, true);
         expect({ diagnostics: spread.diagnostics, checked: spread.checked, lintable: spread.lintable, fatal: spread.fatal }, root).toEqual({
