@@ -19,7 +19,11 @@ const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, tree
 const sections = Number(process.env.BENCH_SECTIONS ?? 77);
 const work = mkdtempSync(join(tmpdir(), 'handbook-bench-'));
 const seconds = (from: number) => (performance.now() - from) / 1000;
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
+const median = (list: number[]) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 /** Runs the check; returns its wall time and the phase times it printed. */
 function timeCheck(env: NodeJS.ProcessEnv): Record<string, number> {
