@@ -14,6 +14,7 @@ import { runCodeCheck } from '../src/code-check/run.ts';
 import { createContentChecker, type ContentCheck } from '../src/data/check-content.ts';
 import { cachedReadPages, pipelineVersion } from '../src/data/page-cache.ts';
 import { startPageWorkers } from '../src/data/page-workers.ts';
+import { createPageReader, type PageJob, type PageResult, type ReadPages } from '../src/data/read-pages.ts';
 import { scanContent } from '../src/data/scan-content.ts';
 import type { CodeBlock } from '../src/lib/code-blocks.ts';
 import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
@@ -72,6 +73,8 @@ function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: 
   return { result, stop: () => worker.terminate() };
 }
 
+/** Up to this many pages to parse, the main thread parses them itself. */
+const FEW_PAGES = 8;
 const timer = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const started = performance.now();
 // Spelling and style start first, each on its own thread, over every page; problems of unreadable pages are dropped below.
@@ -93,7 +96,10 @@ else {
   const recordsCache = cacheOf('records');
   const workers = startPageWorkers(config.contentRoot, { lazy: existsSync(recordsCache) });
   try {
-    const readPages = cachedReadPages(workers.readPages, config.contentRoot, recordsCache, pipelineVersion(root));
+    // A few changed pages are parsed here: starting threads would cost more than it saves.
+    let readHere: ((job: PageJob) => PageResult) | undefined;
+    const spread: ReadPages = async (jobs) => (jobs.length > FEW_PAGES ? workers.readPages(jobs) : jobs.map((readHere ??= createPageReader(config.contentRoot))));
+    const readPages = cachedReadPages(spread, config.contentRoot, recordsCache, pipelineVersion(root));
     ({ codeBlocks, ...content } = await checker.runAll(readPages, codeWanted));
   } finally {
     await workers.stop();

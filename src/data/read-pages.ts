@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bodyHasFileCodeBlocks, extractCodeBlocks, type CodeBlock } from '../lib/code-blocks.ts';
 import type { PageRecord } from '../markdown/page-record.ts';
-import type { PageRecorder } from './page-records.ts';
+import { createRecorder, type PageRecorder } from './page-records.ts';
+import { directoryCheck } from './scan-content.ts';
 
 /** One page for the content check to read: whether it needs the page's record, its code blocks, or both. */
 export interface PageJob {
@@ -54,4 +55,20 @@ export function readPage(recorder: PageRecorder, contentRoot: string, job: PageJ
   }
   const record = recorder.record(abs, body, job.bodyLineOffset);
   return { file: job.file, stamp, record, codeBlocks: job.code ? extractCodeBlocks(source) : undefined };
+}
+
+/** Returns a reader of pages that also lists, for each page, the folder questions its links asked (for a cache to tell when they change). */
+export function createPageReader(contentRoot: string): (job: PageJob) => PageResult {
+  const isDir = directoryCheck(contentRoot);
+  let asked = new Map<string, boolean>();
+  const track = (rel: string) => {
+    const dir = isDir(rel);
+    asked.set(rel, dir);
+    return dir;
+  };
+  const recorder = createRecorder({ contentRoot, base: '/', isDir: track });
+  return (job) => {
+    asked = new Map();
+    return { ...readPage(recorder, contentRoot, job), dirs: [...asked] };
+  };
 }
