@@ -32,7 +32,13 @@ function timeCheck(env: NodeJS.ProcessEnv): Record<string, number> {
   const check = seconds(started);
   const summary = /Checked \d+ pages? in [\d.]+ s \((.*)\)\./.exec(`${run.stdout}${run.stderr}`)?.[1] ?? '';
   const phase = (name: string) => Number(new RegExp(`${name} ([\\d.]+) s`).exec(summary)?.[1] ?? NaN);
-  return { check, 'sources and links': phase('sources and links'), spelling: phase('spelling'), style: phase('style'), 'code samples': phase('code samples') };
+  return {
+    check,
+    'sources and links': phase('sources and links'),
+    spelling: phase('spelling'),
+    style: phase('style'),
+    'code samples': phase('code samples'),
+  };
 }
 
 /** Times one cold build, one cold check and one warm check; returns seconds per step and phase. */
@@ -42,10 +48,15 @@ function round(env: NodeJS.ProcessEnv): Record<string, number> {
   const buildStarted = performance.now();
   execFileSync(process.execPath, ['scripts/build.ts'], { env, stdio: 'ignore' });
   const build = seconds(buildStarted);
-  for (const cache of readdirSync('node_modules/.cache', { withFileTypes: true }).filter((d) => d.name.startsWith('handbook-'))) rmSync(join('node_modules/.cache', cache.name), { recursive: true, force: true });
+  for (const cache of readdirSync('node_modules/.cache', { withFileTypes: true }).filter((d) => d.name.startsWith('handbook-')))
+    rmSync(join('node_modules/.cache', cache.name), { recursive: true, force: true });
   const cold = timeCheck(env);
   const warm = timeCheck(env);
-  return { build, ...Object.fromEntries(Object.entries(cold).map(([k, v]) => [`cold ${k}`, v])), ...Object.fromEntries(Object.entries(warm).map(([k, v]) => [`warm ${k}`, v])) };
+  return {
+    build,
+    ...Object.fromEntries(Object.entries(cold).map(([k, v]) => [`cold ${k}`, v])),
+    ...Object.fromEntries(Object.entries(warm).map(([k, v]) => [`warm ${k}`, v])),
+  };
 }
 
 try {
@@ -55,14 +66,20 @@ try {
     const env = { ...process.env, HANDBOOK_CONTENT: tree, HANDBOOK_OUT: join(work, 'dist'), HANDBOOK_LINKS: 'warn' };
     const rounds = Array.from({ length: Number(args.rounds ?? 3) }, (_, i) => {
       const r = round(env);
-      console.log(`round ${i + 1}: ${Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}`);
+      console.log(
+        `round ${i + 1}: ${Object.entries(r)
+          .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+          .join(', ')}`,
+      );
       return r;
     });
     const of = (key: string) => median(rounds.map((r) => r[key]!));
     const share = (key: string) => `${(100 * median(rounds.map((r) => r[key]! / r.build!))).toFixed(0)}%`;
     console.log(`medians over ${rounds.length} rounds: cold build ${of('build').toFixed(1)} s`);
     for (const kind of ['cold', 'warm']) {
-      const phases = ['sources and links', 'spelling', 'style', 'code samples'].map((p) => `${p} ${of(`${kind} ${p}`).toFixed(1)} s (${share(`${kind} ${p}`)})`);
+      const phases = ['sources and links', 'spelling', 'style', 'code samples'].map(
+        (p) => `${p} ${of(`${kind} ${p}`).toFixed(1)} s (${share(`${kind} ${p}`)})`,
+      );
       console.log(`${kind} check ${of(`${kind} check`).toFixed(1)} s (${share(`${kind} check`)} of the build); ${phases.join(', ')}`);
     }
   } else {

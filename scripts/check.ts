@@ -35,7 +35,10 @@ function selectPages(args: string[]): { pages?: string[]; problems: string[] } {
   const pages = args.flatMap((arg) => {
     const abs = isAbsolute(arg) ? arg : resolve(root, arg);
     const rel = relative(config.contentRoot, abs).replaceAll('\\', '/');
-    if (rel.startsWith('..') || isAbsolute(rel)) problems.push(`${arg}: not under the content root ${relative(root, config.contentRoot) || '.'} (set HANDBOOK_CONTENT to check another tree)`);
+    if (rel.startsWith('..') || isAbsolute(rel))
+      problems.push(
+        `${arg}: not under the content root ${relative(root, config.contentRoot) || '.'} (set HANDBOOK_CONTENT to check another tree)`,
+      );
     else if (!existsSync(abs) || !statSync(abs).isFile()) problems.push(`${arg}: no such file`);
     else if (!isPagePath(rel)) problems.push(`${arg}: not a page (.md or .mdx)`);
     else return [rel];
@@ -62,7 +65,14 @@ function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: 
   // A page's answer also depends on the config, the project dictionary and the locked packages.
   const inputs = [configFile, resolve(root, 'package-lock.json'), ...(linter === 'spelling' ? [resolve(root, 'cspell-words.txt')] : [])];
   const worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
-    workerData: { linter, contentRoot: config.contentRoot, files, configFile, cspellCache: cacheOf('cspell'), cache: { cacheFile: cacheOf(linter), inputs } },
+    workerData: {
+      linter,
+      contentRoot: config.contentRoot,
+      files,
+      configFile,
+      cspellCache: cacheOf('cspell'),
+      cache: { cacheFile: cacheOf(linter), inputs },
+    },
   });
   const result = new Promise<Diagnostic[]>((done, fail) => {
     worker.once('message', done);
@@ -98,7 +108,8 @@ else {
   try {
     // A few changed pages are parsed here: starting threads would cost more than it saves.
     let readHere: ((job: PageJob) => PageResult) | undefined;
-    const spread: ReadPages = async (jobs) => (jobs.length > FEW_PAGES ? workers.readPages(jobs) : jobs.map((readHere ??= createPageReader(config.contentRoot))));
+    const spread: ReadPages = async (jobs) =>
+      jobs.length > FEW_PAGES ? workers.readPages(jobs) : jobs.map((readHere ??= createPageReader(config.contentRoot)));
     const readPages = cachedReadPages(spread, config.contentRoot, recordsCache, pipelineVersion(root));
     ({ codeBlocks, ...content } = await checker.runAll(readPages, codeWanted));
   } finally {
@@ -114,7 +125,9 @@ if (content.fatal) {
 } else {
   const codeStarted = performance.now();
   if (codeWanted) {
-    const blocks = content.checked.flatMap((file) => (codeBlocks.get(file) ?? []).map((block) => ({ ...block, file: displayPath(config.contentRoot, file) })));
+    const blocks = content.checked.flatMap((file) =>
+      (codeBlocks.get(file) ?? []).map((block) => ({ ...block, file: displayPath(config.contentRoot, file) })),
+    );
     // Started before the linters are awaited: shellcheck and python3 run beside them.
     codeRun = checkBlocksCached(blocks, codeCache, checkerVersion(root)).finally(() => (codeTime = timer(codeStarted)));
     codeRun.catch(() => undefined);

@@ -22,12 +22,18 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0'
 
 /** Returns what a block's answer depends on besides its text: the checker's code, the locked packages, the external tools' versions. */
 export function checkerVersion(root: string, tools: Tools = {}): string {
-  const sources = globSync(['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', 'package-lock.json'], { cwd: root }).sort();
+  const sources = globSync(['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', 'package-lock.json'], {
+    cwd: root,
+  }).sort();
   const version = (command: string) => {
     const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
     return `${run.status}:${run.stdout}`;
   };
-  return hash(...sources.map((f) => `${f}\0${readFileSync(join(root, f), 'utf8')}`), version(tools.shellcheck ?? 'shellcheck'), version(tools.python ?? 'python3'));
+  return hash(
+    ...sources.map((f) => `${f}\0${readFileSync(join(root, f), 'utf8')}`),
+    version(tools.shellcheck ?? 'shellcheck'),
+    version(tools.python ?? 'python3'),
+  );
 }
 
 /** Returns the cache key of a block: its language, info string and text (file and lines do not change its answer). */
@@ -50,7 +56,12 @@ function readCache(cacheFile: string, version: string): CacheFile['blocks'] {
  * from `cacheFile`, which then holds exactly this run's blocks. A run in which a tool could not start
  * throws, and writes nothing.
  */
-export async function checkBlocksCached(blocks: readonly FileBlock[], cacheFile: string, version: string, tools: Tools = {}): Promise<{ problems: CodeProblem[]; results: CheckedBlock[] }> {
+export async function checkBlocksCached(
+  blocks: readonly FileBlock[],
+  cacheFile: string,
+  version: string,
+  tools: Tools = {},
+): Promise<{ problems: CodeProblem[]; results: CheckedBlock[] }> {
   const cached = readCache(cacheFile, version);
   const keys = blocks.map(blockKey);
   const fresh = blocks.filter((_, i) => !cached[keys[i]!]);
@@ -61,14 +72,26 @@ export async function checkBlocksCached(blocks: readonly FileBlock[], cacheFile:
   checked.results.forEach(({ block, failed }) => (answers[blockKey(block)] = { failed, problems: [] }));
   for (const problem of checked.problems) {
     const owner = fresh.filter((b) => b.file === problem.file && b.fenceLine <= problem.line).at(-1);
-    if (owner) answers[blockKey(owner)]!.problems.push({ line: problem.line - owner.firstLine, validator: problem.validator, message: problem.message });
+    if (owner)
+      answers[blockKey(owner)]!.problems.push({
+        line: problem.line - owner.firstLine,
+        validator: problem.validator,
+        message: problem.message,
+      });
   }
   const kept: CacheFile['blocks'] = {};
   const problems: CodeProblem[] = [];
   const results = blocks.map((block, i) => {
     const answer = cached[keys[i]!] ?? answers[keys[i]!]!;
     kept[keys[i]!] = answer;
-    for (const p of answer.problems) problems.push({ file: block.file, line: block.firstLine + p.line, language: block.lang || '(none)', validator: p.validator, message: p.message });
+    for (const p of answer.problems)
+      problems.push({
+        file: block.file,
+        line: block.firstLine + p.line,
+        language: block.lang || '(none)',
+        validator: p.validator,
+        message: p.message,
+      });
     return { block, plan: planCheck(block.lang, block.meta, block.value), failed: answer.failed };
   });
   mkdirSync(dirname(cacheFile), { recursive: true });

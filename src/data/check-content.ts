@@ -64,7 +64,11 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
     const recordOf = (file: string): PageRecord => {
       const hit = cache.get(file);
       if (hit && hit.stamp === stampOf(join(contentRoot, file))) return hit.record;
-      const { stamp, record } = readPage((recorder ??= createRecorder({ contentRoot, base: '/', isDir: directoryCheck(contentRoot) })), contentRoot, { file, bodyLineOffset: preflight.bodyLineOffsets.get(file) ?? 0, record: true, code: false });
+      const { stamp, record } = readPage(
+        (recorder ??= createRecorder({ contentRoot, base: '/', isDir: directoryCheck(contentRoot) })),
+        contentRoot,
+        { file, bodyLineOffset: preflight.bodyLineOffsets.get(file) ?? 0, record: true, code: false },
+      );
       cache.set(file, { stamp, record: record! });
       return record!;
     };
@@ -80,8 +84,15 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
     });
     if (only) {
       // Anchors into other pages need those pages' ids, not their links.
-      const targets = new Set(pages.flatMap((p) => p.links.flatMap((l) => ('file' in l.target ? [l.target.file] : l.target.type === 'folder' ? [preflight.index.indexOf.get(l.target.dir) ?? ''] : []))));
-      for (const file of targets) if (rendered.has(file) && !selectedSet.has(file)) pages.push({ file, links: [], ids: recordOf(file).ids });
+      const targets = new Set(
+        pages.flatMap((p) =>
+          p.links.flatMap((l) =>
+            'file' in l.target ? [l.target.file] : l.target.type === 'folder' ? [preflight.index.indexOf.get(l.target.dir) ?? ''] : [],
+          ),
+        ),
+      );
+      for (const file of targets)
+        if (rendered.has(file) && !selectedSet.has(file)) pages.push({ file, links: [], ids: recordOf(file).ids });
     }
     for (const file of cache.keys()) if (!rendered.has(file)) cache.delete(file);
     const linkCheck = checkLinks(pages, preflight.index, 'error');
@@ -91,7 +102,9 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
       ...applyPolicy([...problems, ...linkCheck.diagnostics], policy).map((d) => ({ ...d, file: displayPath(contentRoot, d.file) })),
     ];
     const checked = only ? [...only] : [...new Set([...preflight.index.pages, ...excluded])].sort();
-    const unreadable = new Set(preflight.diagnostics.filter((d) => d.rule === 'invalid-encoding' || d.rule === 'empty-file').map((d) => d.file));
+    const unreadable = new Set(
+      preflight.diagnostics.filter((d) => d.rule === 'invalid-encoding' || d.rule === 'empty-file').map((d) => d.file),
+    );
     return { diagnostics, checked, lintable: checked.filter((f) => !unreadable.has(displayPath(contentRoot, f))), fatal: false, preflight };
   };
   return {
@@ -104,7 +117,12 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
       const codeBlocks = new Map<string, CodeBlock[]>();
       if (!excluded) return { ...fatal(preflight), codeBlocks };
       const all = [...new Set([...preflight.index.pages, ...excluded])].sort();
-      const jobs = all.map((file) => ({ file, bodyLineOffset: preflight.bodyLineOffsets.get(file) ?? 0, record: !excluded.has(file), code: withCode }));
+      const jobs = all.map((file) => ({
+        file,
+        bodyLineOffset: preflight.bodyLineOffsets.get(file) ?? 0,
+        record: !excluded.has(file),
+        code: withCode,
+      }));
       for (const result of await readPages(jobs.filter((j) => j.record || j.code))) {
         if (result.record) cache.set(result.file, { stamp: result.stamp, record: result.record });
         if (result.codeBlocks) codeBlocks.set(result.file, result.codeBlocks);

@@ -29,7 +29,12 @@ const readOrEmpty = (file: string) => {
  * last run with the same inputs; the other pages' problems come from the cache, which then holds this
  * run's pages. Without a cache, every page is linted.
  */
-export async function lintWithCache(contentRoot: string, files: readonly string[], cache: LintCache | undefined, lint: (files: string[]) => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
+export async function lintWithCache(
+  contentRoot: string,
+  files: readonly string[],
+  cache: LintCache | undefined,
+  lint: (files: string[]) => Promise<Diagnostic[]>,
+): Promise<Diagnostic[]> {
   if (!cache) return lint([...files]);
   const version = hash(...cache.inputs.flatMap((f) => [f, readOrEmpty(f)]));
   let cached: Record<string, { hash: string; problems: Diagnostic[] }> = {};

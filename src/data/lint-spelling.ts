@@ -12,7 +12,13 @@ import { displayPath } from './preflight.ts';
  * same config, dictionary and packages) are not checked again, and cspell is not even loaded when
  * none changed; `cacheFile` is cspell's own cache of clean pages.
  */
-export async function lintSpelling(contentRoot: string, files: readonly string[], configFile: string, cacheFile?: string, cache?: LintCache): Promise<Diagnostic[]> {
+export async function lintSpelling(
+  contentRoot: string,
+  files: readonly string[],
+  configFile: string,
+  cacheFile?: string,
+  cache?: LintCache,
+): Promise<Diagnostic[]> {
   if (files.length === 0) return [];
   return lintWithCache(contentRoot, files, cache, (fresh) => runCspell(contentRoot, fresh, configFile, cacheFile));
 }
@@ -23,10 +29,23 @@ async function runCspell(contentRoot: string, files: readonly string[], configFi
   const errors: string[] = [];
   const cache = cacheFile ? { cache: true, cacheLocation: cacheFile, cacheStrategy: 'content' as const } : {};
   // Paths are read as globs by cspell: escaped, a file named `[draft].md` is itself.
-  await lint(files.map(escapePath), { root: contentRoot, config: configFile, progress: false, summary: false, mustFindFiles: false, dot: true, showSuggestions: true, ...cache }, {
-    issue: (issue) => void issues.push(issue),
-    error: (message, error) => void errors.push(`${message}: ${error.message}`),
-  });
+  await lint(
+    files.map(escapePath),
+    {
+      root: contentRoot,
+      config: configFile,
+      progress: false,
+      summary: false,
+      mustFindFiles: false,
+      dot: true,
+      showSuggestions: true,
+      ...cache,
+    },
+    {
+      issue: (issue) => void issues.push(issue),
+      error: (message, error) => void errors.push(`${message}: ${error.message}`),
+    },
+  );
   if (errors.length > 0) throw new Error(`cspell failed: ${errors.join('; ')}`);
   return issues.map((issue) => {
     const file = issue.uri?.startsWith('file:') ? relative(contentRoot, fileURLToPath(issue.uri)) : (issue.uri ?? '');

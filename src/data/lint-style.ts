@@ -8,7 +8,12 @@ import { displayPath } from './preflight.ts';
  * Lints pages (content-relative) with markdownlint-cli2 and the committed `configFile`, as
  * `markdown-style` problems; with a `cache`, only pages changed since the last run are linted.
  */
-export async function lintStyle(contentRoot: string, files: readonly string[], configFile: string, cache?: LintCache): Promise<Diagnostic[]> {
+export async function lintStyle(
+  contentRoot: string,
+  files: readonly string[],
+  configFile: string,
+  cache?: LintCache,
+): Promise<Diagnostic[]> {
   if (files.length === 0) return [];
   return lintWithCache(contentRoot, files, cache, (fresh) => runMarkdownlint(contentRoot, fresh, configFile));
 }

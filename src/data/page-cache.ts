@@ -20,7 +20,9 @@ const hash = (...parts: (string | Buffer)[]) => {
 
 /** Returns the version of the Markdown pipeline: the generator's plugins and libraries and the locked packages, as the build's cache key uses. */
 export function pipelineVersion(root: string): string {
-  const files = globSync(['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', 'package-lock.json'], { cwd: root }).sort();
+  const files = globSync(['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', 'package-lock.json'], {
+    cwd: root,
+  }).sort();
   return hash(...files.flatMap((f) => [f, readFileSync(join(root, f))]));
 }
 
@@ -39,7 +41,8 @@ export function cachedReadPages(readPages: ReadPages, contentRoot: string, cache
     } catch {
       // No cache yet, or an unreadable one: every page is parsed.
     }
-    const keyOf = (job: PageJob) => hash(readFileSync(join(contentRoot, job.file)), JSON.stringify([job.bodyLineOffset, job.record, job.code]));
+    const keyOf = (job: PageJob) =>
+      hash(readFileSync(join(contentRoot, job.file)), JSON.stringify([job.bodyLineOffset, job.record, job.code]));
     const keys = new Map(jobs.map((job) => [job.file, keyOf(job)]));
     const hit = (job: PageJob) => {
       const entry = cached[job.file];

@@ -22,12 +22,19 @@ export interface PageWorkers {
  */
 export function startPageWorkers(contentRoot: string, { count = Math.min(4, availableParallelism()), lazy = false } = {}): PageWorkers {
   let workers: Worker[] = [];
-  const start = () => (workers = Array.from({ length: Math.max(1, count) }, () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } })));
+  const start = () =>
+    (workers = Array.from(
+      { length: Math.max(1, count) },
+      () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } }),
+    ));
   if (!lazy) start();
   const readPages: ReadPages = async (jobs) => {
     if (workers.length === 0) start();
     const size = (job: PageJob) => statSync(join(contentRoot, job.file), { throwIfNoEntry: false })?.size ?? 0;
-    const queue = jobs.map((job) => ({ job, size: size(job) })).sort((a, b) => b.size - a.size).map((j) => j.job);
+    const queue = jobs
+      .map((job) => ({ job, size: size(job) }))
+      .sort((a, b) => b.size - a.size)
+      .map((j) => j.job);
     const results = new Map<string, PageResult>();
     const drain = (worker: Worker) =>
       new Promise<void>((done, fail) => {

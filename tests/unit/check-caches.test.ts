@@ -15,7 +15,25 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const temp = () => (dir = mkdtempSync(join(tmpdir(), 'handbook-caches-')));
 
 const blocksOf = (markdown: string): FileBlock[] => extractCodeBlocks(markdown).map((b) => ({ ...b, file: 'content/page.md' }));
-const PAGE = ['# Page', '', '```json', '{"a": 1,}', '```', '', '```', 'no language', '```', '', '```python', 'print(1)', '```', '', '```bash', 'echo "$@"', '```'].join('\n');
+const PAGE = [
+  '# Page',
+  '',
+  '```json',
+  '{"a": 1,}',
+  '```',
+  '',
+  '```',
+  'no language',
+  '```',
+  '',
+  '```python',
+  'print(1)',
+  '```',
+  '',
+  '```bash',
+  'echo "$@"',
+  '```',
+].join('\n');
 
 describe('the code-sample cache', { timeout: 60_000 }, () => {
   it('answers exactly as a full check, from the cache for unchanged blocks and afresh for changed ones', async () => {
@@ -46,7 +64,11 @@ describe('the linters cache', () => {
     const seen: string[][] = [];
     const lint = async (files: string[]) => {
       seen.push(files);
-      return files.filter((f) => f === 'a.md').map((f) => diagnostic({ file: join(root, f), line: 1, column: 1, rule: 'spelling', severity: 'error', message: 'unknown word `teh`' }));
+      return files
+        .filter((f) => f === 'a.md')
+        .map((f) =>
+          diagnostic({ file: join(root, f), line: 1, column: 1, rule: 'spelling', severity: 'error', message: 'unknown word `teh`' }),
+        );
     };
     const first = await lintWithCache(root, ['a.md', 'b.md'], cache, lint);
     expect(await lintWithCache(root, ['a.md', 'b.md'], cache, lint)).toEqual(first);
@@ -68,7 +90,12 @@ describe('the page cache', () => {
     const reader = async (jobs: readonly PageJob[]): Promise<PageResult[]> =>
       jobs.map((job) => {
         read.push(job.file);
-        return { file: job.file, stamp: 'now', record: { links: [], ids: [job.file] }, dirs: job.file === 'README.md' ? [['guide', existsSync(join(root, 'guide'))]] : [] };
+        return {
+          file: job.file,
+          stamp: 'now',
+          record: { links: [], ids: [job.file] },
+          dirs: job.file === 'README.md' ? [['guide', existsSync(join(root, 'guide'))]] : [],
+        };
       });
     const jobs: PageJob[] = ['README.md', 'other.md'].map((file) => ({ file, bodyLineOffset: 0, record: true, code: false }));
     const readPages = cachedReadPages(reader, root, join(root, 'cache/pages.json'), 'v1');

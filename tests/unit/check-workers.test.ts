@@ -39,24 +39,38 @@ const edgeTree = () =>
   });
 
 // Trees with drafts, MDX, unreadable pages, broken frontmatter, hostile HTML and GitHub quirks.
-const fixtureTrees = () => ['github-tree', 'hostile', 'bad/many-problems', 'bad/mdx-code', 'bad/invalid-utf8', 'bad/no-pages'].map((name) => resolve('tests/fixtures', name));
+const fixtureTrees = () =>
+  ['github-tree', 'hostile', 'bad/many-problems', 'bad/mdx-code', 'bad/invalid-utf8', 'bad/no-pages'].map((name) =>
+    resolve('tests/fixtures', name),
+  );
 
 describe('the content check on worker threads', () => {
-  it('finds exactly the problems of the one-thread check, and the code blocks npm run check:code finds by parsing each whole file', { timeout: 300_000 }, async () => {
-    for (const root of [...fixtureTrees(), edgeTree(), resolve('content')]) {
-      const alone = createContentChecker(root, policy).run();
-      const workers = startPageWorkers(root, { count: root.endsWith('content') ? 2 : 1 });
-      try {
-        const spread = await createContentChecker(root, policy).runAll(workers.readPages, true);
-        expect({ diagnostics: spread.diagnostics, checked: spread.checked, lintable: spread.lintable, fatal: spread.fatal }, root).toEqual({
-          diagnostics: alone.diagnostics, checked: alone.checked, lintable: alone.lintable, fatal: alone.fatal,
-        });
-        for (const file of spread.checked) expect(spread.codeBlocks.get(file), join(root, file)).toEqual(extractCodeBlocks(readFileSync(join(root, file), 'utf8')));
-      } finally {
-        await workers.stop();
+  it(
+    'finds exactly the problems of the one-thread check, and the code blocks npm run check:code finds by parsing each whole file',
+    { timeout: 300_000 },
+    async () => {
+      for (const root of [...fixtureTrees(), edgeTree(), resolve('content')]) {
+        const alone = createContentChecker(root, policy).run();
+        const workers = startPageWorkers(root, { count: root.endsWith('content') ? 2 : 1 });
+        try {
+          const spread = await createContentChecker(root, policy).runAll(workers.readPages, true);
+          expect(
+            { diagnostics: spread.diagnostics, checked: spread.checked, lintable: spread.lintable, fatal: spread.fatal },
+            root,
+          ).toEqual({
+            diagnostics: alone.diagnostics,
+            checked: alone.checked,
+            lintable: alone.lintable,
+            fatal: alone.fatal,
+          });
+          for (const file of spread.checked)
+            expect(spread.codeBlocks.get(file), join(root, file)).toEqual(extractCodeBlocks(readFileSync(join(root, file), 'utf8')));
+        } finally {
+          await workers.stop();
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('bodyHasFileCodeBlocks', () => {
