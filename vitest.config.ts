@@ -18,8 +18,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // The glossary page carries some 2,000 links, and axe checks each one's contrast in both themes.
+          testTimeout: 120_000,
+          // Some files build a tree of their own first, which may wait its turn for the build lock.
+          hookTimeout: 600_000,
           fileParallelism: false,
           maxConcurrency: 2,
         },
