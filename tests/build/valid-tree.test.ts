@@ -104,5 +104,7 @@ describe('the offline copy of a build under a sub-path base', () => {
     expect(home).toContain('data-base="/handbook/"');
     expect(home).toContain('href="/handbook/favicon.svg"');
     expect(JSON.parse(html('manifest.webmanifest'))).toMatchObject({ start_url: '/handbook/', scope: '/handbook/' });
+    // The home page's offline note reads as two sentences.
+    expect(home).toMatch(/search included\.\s+For a copy to keep/);
   });
 });
