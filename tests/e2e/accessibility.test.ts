@@ -43,6 +43,18 @@ describe('axe, every page in both themes', () => {
     expect([...violations, ...noise]).toEqual([]);
   });
 
+  // The header and the menu change below 50rem; a phone-sized window checks them, on the home page and a chapter.
+  it.concurrent.each(['', 'infrastructure/docker/'])('finds no violation on /%s in a 360 px wide window, in either theme', async (path) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${handbookUrl}${path}`);
+    const closed = await axeViolations(page);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const open = await axeViolations(page);
+    await page.close();
+    expect([...closed, ...open.map((v) => `menu open: ${v}`)]).toEqual([]);
+  });
+
   it('finds no violation in the search dialog with results open, in either theme', async () => {
     const page = await context.newPage();
     await page.goto(`${handbookUrl}infrastructure/`);
