@@ -31,7 +31,9 @@ const config = readSiteConfig(process.env, root);
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
 // Rendered pages are cached per content tree, base path and version of the Markdown pipeline:
 // Astro's cache does not notice when our plugins change, so their source is part of the key.
-const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', 'package-lock.json'], { cwd: root }).sort();
+const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', 'package-lock.json'], {
+  cwd: root,
+}).sort();
 const contentKey = createHash('sha256')
   .update(`${config.contentRoot}\n${config.base}\n`)
   .update(pipeline.map((f) => readFileSync(join(root, f))).join('\0'))
@@ -90,7 +92,8 @@ try {
   const state = buildState();
   const problems = [...state.sourceDiagnostics, ...state.pageDiagnostics];
   if (state.summary) console.log(summaryLine(state.summary, problems, (performance.now() - started) / 1000));
-  if (state.offline) console.log(`Offline copy: ${state.offline.files} files, ${formatBytes(state.offline.bytes)} (version ${state.offline.version}).`);
+  if (state.offline)
+    console.log(`Offline copy: ${state.offline.files} files, ${formatBytes(state.offline.bytes)} (version ${state.offline.version}).`);
   console.log(`The site is in ${outDir}`);
   writeReport(true);
 } catch (error) {

@@ -31,7 +31,8 @@ const mtime = new Date(2000, 0, 1);
 // Pagefind's files and images are compressed already.
 const stored = /\.(png|jpe?g|gif|webp|avif|woff2?|pagefind|pf_fragment|pf_index|pf_meta|pf_filter|zip|gz)$/i;
 const archive: Zippable = {};
-for (const file of files) archive[copyPath(name, base, file.path)] = [readFileSync(join(siteDir, file.path)), { level: stored.test(file.path) ? 0 : 9, mtime }];
+for (const file of files)
+  archive[copyPath(name, base, file.path)] = [readFileSync(join(siteDir, file.path)), { level: stored.test(file.path) ? 0 : 9, mtime }];
 const template = readFileSync(join(root, 'scripts/offline-copy/serve.mjs'), 'utf8');
 archive[`${name}/serve.mjs`] = [new TextEncoder().encode(serveScript(template, base)), { level: 9, mtime }];
 archive[`${name}/README.txt`] = [new TextEncoder().encode(copyReadme(title, base, version)), { level: 9, mtime }];
@@ -40,4 +41,6 @@ const zip = zipSync(archive);
 const target = join(targetDir, `${name}.zip`);
 writeFileSync(`${target}.tmp`, zip);
 renameSync(`${target}.tmp`, target);
-console.log(`Wrote ${target} (${files.length} files of the site, ${formatBytes(zip.length)}). Unpack it and run \`node serve.mjs\` inside.`);
+console.log(
+  `Wrote ${target} (${files.length} files of the site, ${formatBytes(zip.length)}). Unpack it and run \`node serve.mjs\` inside.`,
+);

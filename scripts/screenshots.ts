@@ -20,7 +20,9 @@ const { positionals } = parseArgs({ allowPositionals: true });
 // The first section card of the home page: whichever tree was built, a page it has.
 const firstSection = /<li class="card"><a href="([^"]+)"/.exec(readFileSync(resolve(dist, 'index.html'), 'utf8'))?.[1];
 const routes = positionals.length > 0 ? positionals : ['/', ...(firstSection ? [firstSection.slice(base.length - 1)] : [])];
-const pages = Object.fromEntries(routes.map((route) => [route === '/' ? 'home' : route.replace(/^\/+|\/+$/g, '').replaceAll('/', '-'), route.replace(/^\/+/, '')]));
+const pages = Object.fromEntries(
+  routes.map((route) => [route === '/' ? 'home' : route.replace(/^\/+|\/+$/g, '').replaceAll('/', '-'), route.replace(/^\/+/, '')]),
+);
 const sizes = { phone: { width: 360, height: 740 }, laptop: { width: 1280, height: 800 } };
 const out = resolve('screenshots');
 mkdirSync(out, { recursive: true });

@@ -37,14 +37,23 @@ export interface Tools {
 const YAML_VALIDATORS: ReadonlySet<ValidatorId> = new Set(['yaml', 'kubernetes', 'actionlint', 'compose', 'prometheus-rules']);
 
 function problem(block: FileBlock, validator: string, finding: Finding): CodeProblem {
-  return { file: block.file, line: block.firstLine + finding.line - 1, language: block.lang || '(none)', validator, message: finding.message };
+  return {
+    file: block.file,
+    line: block.firstLine + finding.line - 1,
+    language: block.lang || '(none)',
+    validator,
+    message: finding.message,
+  };
 }
 
 /**
  * Validates every code block by its plan and returns all problems of the run together: the cheap
  * parsers in this process, ShellCheck and Python each once for all their blocks.
  */
-export async function checkBlocks(blocks: readonly FileBlock[], tools: Tools = {}): Promise<{ problems: CodeProblem[]; results: CheckedBlock[] }> {
+export async function checkBlocks(
+  blocks: readonly FileBlock[],
+  tools: Tools = {},
+): Promise<{ problems: CodeProblem[]; results: CheckedBlock[] }> {
   const plans = blocks.map((block) => ({ block, plan: planCheck(block.lang, block.meta, block.value) }));
   const problems: CodeProblem[] = [];
   const failed = new Set<number>();
@@ -53,7 +62,9 @@ export async function checkBlocks(blocks: readonly FileBlock[], tools: Tools = {
     if (findings.length > 0) failed.add(index);
   };
   const inputs = (id: ValidatorId): BlockInput[] =>
-    plans.flatMap((p, i) => (p.plan.type === 'check' && p.plan.validators.includes(id) ? [{ id: i, code: p.block.value, lang: p.block.lang }] : []));
+    plans.flatMap((p, i) =>
+      p.plan.type === 'check' && p.plan.validators.includes(id) ? [{ id: i, code: p.block.value, lang: p.block.lang }] : [],
+    );
 
   plans.forEach(({ block, plan }, i) => {
     // Problems of the fence itself are reported at the fence line.
@@ -62,7 +73,8 @@ export async function checkBlocks(blocks: readonly FileBlock[], tools: Tools = {
       failed.add(i);
     };
     if (plan.type === 'no-language') atFence('fence', 'code block has no language; name it (`text` for output and diagrams)');
-    if (plan.type === 'skip' && plan.reason === '') atFence('skip-check', 'opt-out without a reason; write skip-check="why this block cannot be checked"');
+    if (plan.type === 'skip' && plan.reason === '')
+      atFence('skip-check', 'opt-out without a reason; write skip-check="why this block cannot be checked"');
   });
 
   const shell = checkShell(inputs('shellcheck'), tools.shellcheck);

@@ -64,7 +64,10 @@ export class KubernetesFields {
         else if (index) this.#walk(pair.value as Node, index, found);
         else {
           const known = objects.flatMap((t) => this.#checker.getPropertiesOfType(t).map((p) => p.name));
-          const owned = this.#checker.typeToString(objects[0]!).replace(/^IIoK8s\w*?V\d\w*?(?=[A-Z][a-z])/, '').replace(/^I(?=[A-Z])/, '');
+          const owned = this.#checker
+            .typeToString(objects[0]!)
+            .replace(/^IIoK8s\w*?V\d\w*?(?=[A-Z][a-z])/, '')
+            .replace(/^I(?=[A-Z])/, '');
           found.push({ key: pair.key, message: `unknown field \`${name}\` in ${owned}${didYouMean(name, known)}` });
         }
       }

@@ -7,9 +7,7 @@ const GRAFANA_VARIABLES = /\$\{(\w+)\}|\$(\w+)/g;
 
 /** Returns a query with Grafana's template variables replaced so that Prometheus's grammar accepts it; offsets are kept. */
 export function substituteGrafanaVariables(query: string): string {
-  return query
-    .replace(GRAFANA_DURATIONS, (m) => '5m'.padEnd(m.length, ' '))
-    .replace(GRAFANA_VARIABLES, (m) => 'v'.padEnd(m.length, '_'));
+  return query.replace(GRAFANA_DURATIONS, (m) => '5m'.padEnd(m.length, ' ')).replace(GRAFANA_VARIABLES, (m) => 'v'.padEnd(m.length, '_'));
 }
 
 /** Returns the problems of a PromQL expression: each syntax error with its offset in the text. */
@@ -19,7 +17,10 @@ export function checkPromql(query: string): { offset: number; message: string }[
   parser.parse(text).iterate({
     enter(node) {
       if (!node.type.isError) return;
-      const near = text.slice(node.from, node.from + 20).split('\n')[0]!.trim();
+      const near = text
+        .slice(node.from, node.from + 20)
+        .split('\n')[0]!
+        .trim();
       problems.push({ offset: node.from, message: near ? `syntax error at \`${near}\`` : 'unexpected end of expression' });
       return false;
     },

@@ -43,8 +43,20 @@ export function summarize(results: readonly CheckedBlock[]): LanguageRow[] {
 }
 
 function table(rows: readonly LanguageRow[]): string[] {
-  const total = rows.reduce((t, r) => ({ language: 'total', blocks: t.blocks + r.blocks, checked: t.checked + r.checked, skipped: t.skipped + r.skipped, failed: t.failed + r.failed }), { language: 'total', blocks: 0, checked: 0, skipped: 0, failed: 0 });
-  const cells = [['language', 'blocks', 'checked', 'skipped', 'failed'], ...[...rows, total].map((r) => [r.language, r.blocks, r.checked, r.skipped, r.failed].map(String))];
+  const total = rows.reduce(
+    (t, r) => ({
+      language: 'total',
+      blocks: t.blocks + r.blocks,
+      checked: t.checked + r.checked,
+      skipped: t.skipped + r.skipped,
+      failed: t.failed + r.failed,
+    }),
+    { language: 'total', blocks: 0, checked: 0, skipped: 0, failed: 0 },
+  );
+  const cells = [
+    ['language', 'blocks', 'checked', 'skipped', 'failed'],
+    ...[...rows, total].map((r) => [r.language, r.blocks, r.checked, r.skipped, r.failed].map(String)),
+  ];
   const widths = cells[0]!.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
   const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [line(cells[0]!), ...cells.slice(1, -1).map(line), line(cells.at(-1)!)];
@@ -60,10 +72,14 @@ export function formatCodeReport(problems: readonly CodeProblem[], results: read
   const percent = results.length === 0 ? 0 : (100 * skips.length) / results.length;
   const limit = `at most ${MAX_OPT_OUT_SHARE * 100}% allowed`;
   out.push('', `Opted out: ${skips.length} of ${results.length} blocks (${percent.toFixed(1)}%, ${limit})`);
-  for (const { block, plan } of skips) out.push(`  ${block.file}:${block.fenceLine} ${block.lang}: ${plan.type === 'skip' && plan.reason ? plan.reason : '(no reason)'}`);
+  for (const { block, plan } of skips)
+    out.push(`  ${block.file}:${block.fenceLine} ${block.lang}: ${plan.type === 'skip' && plan.reason ? plan.reason : '(no reason)'}`);
   const unchecked = rows.filter((r) => results.some((x) => (x.block.lang || '(none)') === r.language && x.plan.type === 'unchecked'));
-  if (unchecked.length > 0) out.push(`Unchecked languages (no validator): ${unchecked.map((r) => `${r.language} (${r.blocks})`).join(', ')}`);
+  if (unchecked.length > 0)
+    out.push(`Unchecked languages (no validator): ${unchecked.map((r) => `${r.language} (${r.blocks})`).join(', ')}`);
   if (tooManyOptOuts(results)) out.push(`Too many opt-outs: check more blocks or fix them (${limit}).`);
-  out.push(problems.length === 0 ? 'Code blocks: no problems.' : `Code blocks: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`);
+  out.push(
+    problems.length === 0 ? 'Code blocks: no problems.' : `Code blocks: ${problems.length} problem${problems.length === 1 ? '' : 's'}.`,
+  );
   return out.join('\n');
 }

@@ -16,7 +16,10 @@ function describe(error: ErrorObject): { steps: string[]; message: string } {
     case 'type':
       return { steps, message: `${dottedPath(steps)}: must be of type ${String(params.type)}` };
     case 'enum':
-      return { steps, message: `${dottedPath(steps)}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        steps,
+        message: `${dottedPath(steps)}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     default:
       return { steps, message: `${dottedPath(steps)}: ${error.message ?? `fails the schema's \`${error.keyword}\` rule`}` };
   }

@@ -7,7 +7,10 @@ import type { Finding } from './types.ts';
 export function checkJson(code: string, comments: boolean): Finding[] {
   const errors: ParseError[] = [];
   parseJsonc(code, errors, { disallowComments: !comments, allowTrailingComma: false, allowEmptyContent: false });
-  return errors.map((e) => ({ line: lineOfOffset(code, e.offset), message: `${printParseErrorCode(e.error)} at column ${e.offset - code.lastIndexOf('\n', e.offset - 1)}` }));
+  return errors.map((e) => ({
+    line: lineOfOffset(code, e.offset),
+    message: `${printParseErrorCode(e.error)} at column ${e.offset - code.lastIndexOf('\n', e.offset - 1)}`,
+  }));
 }
 
 /** Returns the errors of a Dockerfile as dockerfile-utils reports them, `MAINTAINER` included as an error. */

@@ -31,7 +31,11 @@ export function parseYamlBlock(code: string): { docs: ParsedDoc[]; lines: LineCo
     try {
       docs.push({ doc, shape: yamlShape(doc.toJS({ maxAliasCount: 100 })) });
     } catch (error) {
-      errors.push({ validator: 'yaml', line: lines.linePos(doc.range?.[0] ?? 0).line, message: String(error instanceof Error ? error.message : error) });
+      errors.push({
+        validator: 'yaml',
+        line: lines.linePos(doc.range?.[0] ?? 0).line,
+        message: String(error instanceof Error ? error.message : error),
+      });
     }
   }
   return { docs, lines, errors };
@@ -61,7 +65,9 @@ export class YamlValidator {
   /** Loads what the blocks of a run need once: the Kubernetes typings of their kinds. */
   prepare(codes: readonly string[]): void {
     const parsed = codes.flatMap((code) => parseYamlBlock(code).docs);
-    this.#kubernetes.prepare(parsed.filter((d) => d.shape === 'kubernetes').map((d) => d.doc.toJS() as { apiVersion: string; kind: string }));
+    this.#kubernetes.prepare(
+      parsed.filter((d) => d.shape === 'kubernetes').map((d) => d.doc.toJS() as { apiVersion: string; kind: string }),
+    );
   }
 
   /** Returns the problems of one YAML block. */
@@ -76,7 +82,8 @@ export class YamlValidator {
         found.push(...(await this.#lintWorkflow(code, doc, lines)));
       } else if (shape === 'compose' || shape === 'prometheus-rules') {
         const validate = shape === 'compose' ? this.#compose : this.#rules;
-        if (!validate(doc.toJS())) found.push(...schemaFindings(validate.errors ?? [], doc, lines).map((f) => ({ ...f, validator: shape })));
+        if (!validate(doc.toJS()))
+          found.push(...schemaFindings(validate.errors ?? [], doc, lines).map((f) => ({ ...f, validator: shape })));
         if (shape === 'prometheus-rules') found.push(...this.#checkExpressions(doc, lines, code));
       }
     }
@@ -104,7 +111,11 @@ export class YamlValidator {
         // A block scalar's value starts on the line after its `|`; a plain or quoted one on its own line.
         const first = lines.linePos(source[0]).line + (/^[|>]/.test(code.slice(source[0])) ? 1 : 0);
         for (const problem of checkPromql(node.value)) {
-          found.push({ validator: 'prometheus-rules', line: first + lineOfOffset(node.value, problem.offset) - 1, message: `expr: PromQL ${problem.message}` });
+          found.push({
+            validator: 'prometheus-rules',
+            line: first + lineOfOffset(node.value, problem.offset) - 1,
+            message: `expr: PromQL ${problem.message}`,
+          });
         }
       }),
     );

@@ -29,10 +29,18 @@ export function lineAt(doc: Document, path: readonly (string | number)[], lines:
 
 /** Splits a JSON pointer (`/spec/template/0`) into its steps. */
 export function pointerSteps(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 /** Returns a JSON pointer as a dotted path for messages (`spec.template.containers[0]`). */
 export function dottedPath(steps: readonly (string | number)[]): string {
-  return steps.reduce<string>((out, step) => (/^\d+$/.test(String(step)) ? `${out}[${step}]` : out ? `${out}.${step}` : String(step)), '') || '(document)';
+  return (
+    steps.reduce<string>((out, step) => (/^\d+$/.test(String(step)) ? `${out}[${step}]` : out ? `${out}.${step}` : String(step)), '') ||
+    '(document)'
+  );
 }

@@ -27,7 +27,10 @@ const RECORD = '\u001e';
 export function parseGitLog(output: string): Map<string, string> {
   const dates = new Map<string, string>();
   for (const record of output.split(RECORD)) {
-    const [date, ...files] = record.split('\n').map((l) => l.trim()).filter(Boolean);
+    const [date, ...files] = record
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!date) continue;
     for (const file of files) if (!dates.has(file)) dates.set(file, date);
   }

@@ -9,7 +9,10 @@ import { buildToc, type TocEntry } from '../lib/toc.ts';
 import type { Site, SitePage } from './site.ts';
 
 /** The settings a page's view depends on. */
-export type ViewConfig = Pick<SiteConfig, 'title' | 'base' | 'site' | 'repoUrl' | 'repoBranch' | 'repoContentPath' | 'downloadUrl' | 'learningPath'>;
+export type ViewConfig = Pick<
+  SiteConfig,
+  'title' | 'base' | 'site' | 'repoUrl' | 'repoBranch' | 'repoContentPath' | 'downloadUrl' | 'learningPath'
+>;
 import { hasLearningPath, LEARNING_PATH_ROUTE } from './learning-path-view.ts';
 
 /** A link ready to render: label and href with the base path applied. */
@@ -167,7 +170,13 @@ function toListingView(entry: FolderEntry, { href }: Linker): ListingEntryView {
   return { type: entry.type, label: entry.title, href: href(entry.route), description: entry.description, pages: entry.pages };
 }
 
-function homeView(site: Site, home: SitePage, next: Pick<SitePage, 'title' | 'route'> | undefined, { linkTo, href }: Linker, config: ViewConfig): HomeView | undefined {
+function homeView(
+  site: Site,
+  home: SitePage,
+  next: Pick<SitePage, 'title' | 'route'> | undefined,
+  { linkTo, href }: Linker,
+  config: ViewConfig,
+): HomeView | undefined {
   const sections = site.tree.children.filter((c): c is FolderNode => c.type === 'folder' && c.index !== undefined);
   // The generated learning path when there is one, else the home page's own heading about the path.
   const heading = config.learningPath && home.headings.some((h) => h.slug === config.learningPath) ? `#${config.learningPath}` : undefined;

@@ -38,20 +38,38 @@ export function displayPath(contentRoot: string, file: string, cwd = process.cwd
 export function checkContentRoot(contentRoot: string, pageCount?: number): Diagnostic | undefined {
   const file = displayPath(contentRoot, '');
   if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) {
-    return diagnostic({ file, rule: 'missing-content-root', severity: 'error', message: 'the content root does not exist or is not a folder' });
+    return diagnostic({
+      file,
+      rule: 'missing-content-root',
+      severity: 'error',
+      message: 'the content root does not exist or is not a folder',
+    });
   }
   const pages = pageCount ?? scanContent(contentRoot).pageFiles.length;
-  if (pages === 0) return diagnostic({ file, rule: 'missing-content-root', severity: 'error', message: 'the content root holds no .md or .mdx page' });
+  if (pages === 0)
+    return diagnostic({ file, rule: 'missing-content-root', severity: 'error', message: 'the content root holds no .md or .mdx page' });
   return undefined;
 }
 
 /** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, MDX, route collisions. */
 export function runPreflight(contentRoot: string, componentsDir = resolve('src/components'), requireLevel = false): Preflight {
   const isFolder = existsSync(contentRoot) && statSync(contentRoot).isDirectory();
-  const tree = isFolder ? scanContent(contentRoot) : { pageFiles: [], assetFiles: [], assetSizes: new Map<string, number>(), refusedLinks: [] };
+  const tree = isFolder
+    ? scanContent(contentRoot)
+    : { pageFiles: [], assetFiles: [], assetSizes: new Map<string, number>(), refusedLinks: [] };
   const { pageFiles, assetFiles } = tree;
   const missing = checkContentRoot(contentRoot, pageFiles.length);
-  if (missing) return { index: createPageIndex([]), diagnostics: [missing], excluded: [], refusedLinks: [], bodyLineOffsets: new Map(), titles: new Map(), moved: new Map(), fatal: true };
+  if (missing)
+    return {
+      index: createPageIndex([]),
+      diagnostics: [missing],
+      excluded: [],
+      refusedLinks: [],
+      bodyLineOffsets: new Map(),
+      titles: new Map(),
+      moved: new Map(),
+      fatal: true,
+    };
   const index = createPageIndex(pageFiles, assetFiles, [], tree);
   const diagnostics: Diagnostic[] = tree.refusedLinks.map(refusedLinkDiagnostic);
   const excluded: string[] = [];
@@ -68,20 +86,46 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
     if (result.frontmatter?.draft || result.diagnostics.some((d) => d.rule === 'empty-file')) unpublished.add(file);
     if (result.fields?.title) titles.set(file, result.fields.title);
     for (const route of result.fields?.movedFrom ?? []) moved.set(route, file);
-    if (!result.fatal && !unpublished.has(file)) pathNodes.push({ file, level: result.fields?.level, prerequisites: result.prerequisiteEdges });
+    if (!result.fatal && !unpublished.has(file))
+      pathNodes.push({ file, level: result.fields?.level, prerequisites: result.prerequisiteEdges });
   }
-  diagnostics.push(...learningPathDiagnostics(pathNodes.filter((n) => !unpublished.has(n.file)), requireLevel));
+  diagnostics.push(
+    ...learningPathDiagnostics(
+      pathNodes.filter((n) => !unpublished.has(n.file)),
+      requireLevel,
+    ),
+  );
   for (const [route, files] of findRouteCollisions(pageFiles)) {
     for (const file of files) {
-      const others = files.filter((f) => f !== file).map((f) => `\`${displayPath(contentRoot, f)}\``).join(', ');
+      const others = files
+        .filter((f) => f !== file)
+        .map((f) => `\`${displayPath(contentRoot, f)}\``)
+        .join(', ');
       diagnostics.push(diagnostic({ file, rule: 'duplicate-route', severity: 'error', message: `maps to route ${route} like ${others}` }));
     }
   }
   const withPaths = diagnostics.map((d) => ({ ...d, file: d.rule === 'missing-content-root' ? d.file : displayPath(contentRoot, d.file) }));
   // Drafts and empty pages are not published, so links to them are broken links.
-  const published = unpublished.size === 0 ? index : createPageIndex(pageFiles.filter((f) => !unpublished.has(f)), assetFiles, unpublished, tree);
+  const published =
+    unpublished.size === 0
+      ? index
+      : createPageIndex(
+          pageFiles.filter((f) => !unpublished.has(f)),
+          assetFiles,
+          unpublished,
+          tree,
+        );
   const refusedLinks = tree.refusedLinks.map((link) => link.path);
-  return { index: published, diagnostics: withPaths, excluded: [...new Set([...excluded, ...unpublished])], refusedLinks, bodyLineOffsets, titles, moved, fatal: false };
+  return {
+    index: published,
+    diagnostics: withPaths,
+    excluded: [...new Set([...excluded, ...unpublished])],
+    refusedLinks,
+    bodyLineOffsets,
+    titles,
+    moved,
+    fatal: false,
+  };
 }
 
 function refusedLinkDiagnostic(link: RefusedLink): Diagnostic {

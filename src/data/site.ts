@@ -93,7 +93,10 @@ async function computeSite(config: SiteConfig): Promise<Site> {
     const frontmatter = validFields(entry.data);
     const record = result.remarkPluginFrontmatter?.handbook as PageRecord | undefined;
     // Without the record every link and anchor would go unchecked: fail loudly, never build without checks.
-    if (!record) throw new Error(`${file} was rendered without the handbook's Markdown plugins: add handbook() to the integrations of astro.config.ts and leave markdown.processor to it.`);
+    if (!record)
+      throw new Error(
+        `${file} was rendered without the handbook's Markdown plugins: add handbook() to the integrations of astro.config.ts and leave markdown.processor to it.`,
+      );
     const { title, source } = chooseTitle({ file, frontmatterTitle: frontmatter.title, h1: record.h1, firstHeading: record.firstHeading });
     const fallback = fallbackTitleMessage(title, source);
     if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
@@ -126,7 +129,10 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   );
   for (const file of links.assets) state.usedAssets.add(file);
   state.anchorFixes = links.anchorFixes;
-  state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], config).map((d) => ({ ...d, file: displayPath(config.contentRoot, d.file) }));
+  state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], config).map((d) => ({
+    ...d,
+    file: displayPath(config.contentRoot, d.file),
+  }));
   const tree = buildTree(pages);
   const listings = addFolderIndexes(tree).map(generatedPage);
   const order = readingOrder(tree);
@@ -138,9 +144,15 @@ async function computeSite(config: SiteConfig): Promise<Site> {
     published: createPageIndex(pages.map((p) => p.file)),
     tree,
     order,
-    backlinks: buildBacklinks(links.edges, order.map((p) => p.file)),
+    backlinks: buildBacklinks(
+      links.edges,
+      order.map((p) => p.file),
+    ),
     learningPath: { stages: [], unplaced: [] },
-    glossaryUsage: glossaryUsage(order.map((p) => p.file), termsOf),
+    glossaryUsage: glossaryUsage(
+      order.map((p) => p.file),
+      termsOf,
+    ),
     diagnostics: [...state.sourceDiagnostics, ...state.pageDiagnostics],
   };
   site.learningPath = orderPath(pathNodes(site));

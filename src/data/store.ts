@@ -65,7 +65,17 @@ const KEY = Symbol.for('handbook.build-state');
 /** Returns this process's build state. */
 export function buildState(): BuildState {
   const g = globalThis as Record<PropertyKey, unknown>;
-  return (g[KEY] ??= { sourceDiagnostics: [], pageDiagnostics: [], excluded: [], refusedLinks: [], usedAssets: new Set(), anchorFixes: [], bodyLineOffsets: new Map(), moved: new Map(), command: 'build' }) as BuildState;
+  return (g[KEY] ??= {
+    sourceDiagnostics: [],
+    pageDiagnostics: [],
+    excluded: [],
+    refusedLinks: [],
+    usedAssets: new Set(),
+    anchorFixes: [],
+    bodyLineOffsets: new Map(),
+    moved: new Map(),
+    command: 'build',
+  }) as BuildState;
 }
 
 /** Clears the build state before a new build. */

@@ -24,7 +24,8 @@ export const colorClasses: ShikiTransformer = {
           else if (key.endsWith('font-weight') && value === 'bold' && !classes.includes('bd')) classes.push('bd');
         }
         token.htmlStyle = {};
-        if (classes.length > 0) token.htmlAttrs = { ...token.htmlAttrs, class: [token.htmlAttrs?.class, ...classes].filter(Boolean).join(' ') };
+        if (classes.length > 0)
+          token.htmlAttrs = { ...token.htmlAttrs, class: [token.htmlAttrs?.class, ...classes].filter(Boolean).join(' ') };
       }
     }
   },

@@ -23,7 +23,15 @@ import { movedRoutesPlugin } from './moved-routes.ts';
 import { writeServiceWorker } from './offline.ts';
 import { writeSearchIndex } from './search-index.ts';
 
-const MIME: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
+const MIME: Record<string, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+};
 
 /**
  * The handbook integration, the whole generator: it reads the environment once into the build's
@@ -36,7 +44,12 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
     name: 'handbook',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        const plugins = markdownPlugins({ contentRoot: config.contentRoot, base: config.base, isDir: directoryCheck(config.contentRoot), onPage: markdownProgress });
+        const plugins = markdownPlugins({
+          contentRoot: config.contentRoot,
+          base: config.base,
+          isDir: directoryCheck(config.contentRoot),
+          onPage: markdownProgress,
+        });
         updateConfig({
           site: config.site,
           base: config.base,
@@ -48,7 +61,10 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           // Canonical URLs and the sitemap need the public origin: without HANDBOOK_SITE both are left out.
           integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
           devToolbar: { enabled: false },
-          vite: { plugins: [configModulePlugin(config), codeCssPlugin(), movedRoutesPlugin()], build: { rollupOptions: { onwarn: quietDirectives } } },
+          vite: {
+            plugins: [configModulePlugin(config), codeCssPlugin(), movedRoutesPlugin()],
+            build: { rollupOptions: { onwarn: quietDirectives } },
+          },
         });
         if (command === 'preview') return;
         resetBuildState();
@@ -103,8 +119,13 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         // Last: the service worker lists the files actually written, search index included.
         const offline = await writeServiceWorker(outDir, config.base);
         state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
-        logger.info(`Published ${published.count} linked files; indexed ${pages} pages for search; ${offline.entries.length} files kept offline.`);
-        if (!config.site) logger.warn('Sitemap skipped and canonical links left out: set HANDBOOK_SITE to the public origin (https://example.org) to have both.');
+        logger.info(
+          `Published ${published.count} linked files; indexed ${pages} pages for search; ${offline.entries.length} files kept offline.`,
+        );
+        if (!config.site)
+          logger.warn(
+            'Sitemap skipped and canonical links left out: set HANDBOOK_SITE to the public origin (https://example.org) to have both.',
+          );
       },
     },
   };

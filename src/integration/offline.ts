@@ -14,7 +14,11 @@ export async function listBuiltFiles(outDir: string): Promise<BuiltFile[]> {
     if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
     const bytes = await readFile(absolute);
-    files.push({ path: relative(outDir, absolute).split(sep).join('/'), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    files.push({
+      path: relative(outDir, absolute).split(sep).join('/'),
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -33,6 +33,13 @@ export function buildReport(input: { ok: boolean; counts?: PublishedCounts | und
     errors: input.problems.filter((d) => d.severity === 'error').length,
     warnings: input.problems.filter((d) => d.severity === 'warning').length,
     byRule: countByRule(input.problems),
-    problems: sortDiagnostics(input.problems).map(({ file, line, column, rule, severity, message }) => ({ file, line, column, rule, severity, message })),
+    problems: sortDiagnostics(input.problems).map(({ file, line, column, rule, severity, message }) => ({
+      file,
+      line,
+      column,
+      rule,
+      severity,
+      message,
+    })),
   };
 }

@@ -74,7 +74,12 @@ function emptyFolderReason(index: PageIndex, dir: string): string | undefined {
  * every linked file against the symbolic-link, file-type and size rules. Broken links get `severity`;
  * a linked file that may not be published is always an error.
  */
-export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, severity: 'error' | 'warning', maxAssetBytes = DEFAULT_MAX_ASSET_BYTES): LinkCheck {
+export function checkLinks(
+  pages: readonly LinkedPage[],
+  index: PageIndex,
+  severity: 'error' | 'warning',
+  maxAssetBytes = DEFAULT_MAX_ASSET_BYTES,
+): LinkCheck {
   const idsOf = new Map(pages.map((p) => [p.file, new Set(p.ids)]));
   const diagnostics: Diagnostic[] = [];
   const edges: PageLink[] = [];
@@ -85,10 +90,19 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
       const report = (rule: RuleId, message: string, level = severity) =>
         diagnostics.push(diagnostic({ file: page.file, line: link.line, column: link.column, rule, severity: level, message }));
       const target = link.target;
-      const refused = 'file' in target ? refusedLinkOf(index.refusedLinks, target.file) : 'dir' in target ? refusedLinkOf(index.refusedLinks, target.dir) : undefined;
+      const refused =
+        'file' in target
+          ? refusedLinkOf(index.refusedLinks, target.file)
+          : 'dir' in target
+            ? refusedLinkOf(index.refusedLinks, target.dir)
+            : undefined;
       if (refused) {
         const rule = refused.reason === 'loop' ? 'symlink-loop' : 'symlink-outside-root';
-        report(rule, `\`${link.url}\` goes through the symbolic link \`${relativeFrom(page.file, refused.path)}\`, which is not followed`, 'error');
+        report(
+          rule,
+          `\`${link.url}\` goes through the symbolic link \`${relativeFrom(page.file, refused.path)}\`, which is not followed`,
+          'error',
+        );
         continue;
       }
       const checkHash = (file: string, hash: string, href: string) => {
@@ -100,7 +114,12 @@ export function checkLinks(pages: readonly LinkedPage[], index: PageIndex, sever
           anchorFixes.push({ file: page.file, href, fixed: withFragment(href, id) });
           return;
         }
-        const where = file === page.file ? 'this page' : isGeneratedIndex(file) ? `\`${relativeFrom(page.file, file)}\`, a folder without README that the site lists page by page` : `\`${relativeFrom(page.file, file)}\``;
+        const where =
+          file === page.file
+            ? 'this page'
+            : isGeneratedIndex(file)
+              ? `\`${relativeFrom(page.file, file)}\`, a folder without README that the site lists page by page`
+              : `\`${relativeFrom(page.file, file)}\``;
         report('missing-heading', `cannot find heading \`#${hash}\` in ${where}${didYouMean(hash, ids)}`);
       };
       switch (target.type) {

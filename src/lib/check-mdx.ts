@@ -18,7 +18,13 @@ interface EsmNode {
  * export code (MDX runs at build time and in the browser, so only maintainers' components may run).
  * `bodyLineOffset` turns body lines into file lines; `absPath` resolves relative imports.
  */
-export function checkMdx(file: string, absPath: string, body: string, bodyLineOffset: number, componentsDir: string): { diagnostics: Diagnostic[]; fatal: boolean } {
+export function checkMdx(
+  file: string,
+  absPath: string,
+  body: string,
+  bodyLineOffset: number,
+  componentsDir: string,
+): { diagnostics: Diagnostic[]; fatal: boolean } {
   let tree: Root;
   try {
     tree = parser.parse(body) as Root;
@@ -27,7 +33,16 @@ export function checkMdx(file: string, absPath: string, body: string, bodyLineOf
     const reason = (place.reason ?? place.message ?? String(error)).split('\n')[0];
     return {
       fatal: true,
-      diagnostics: [diagnostic({ file, line: (place.line ?? 1) + bodyLineOffset, column: place.column ?? 1, rule: 'mdx-syntax', severity: 'error', message: `MDX syntax error: ${reason}` })],
+      diagnostics: [
+        diagnostic({
+          file,
+          line: (place.line ?? 1) + bodyLineOffset,
+          column: place.column ?? 1,
+          rule: 'mdx-syntax',
+          severity: 'error',
+          message: `MDX syntax error: ${reason}`,
+        }),
+      ],
     };
   }
   const diagnostics: Diagnostic[] = [];
@@ -39,13 +54,25 @@ export function checkMdx(file: string, absPath: string, body: string, bodyLineOf
       const line = (statement.loc?.start.line ?? node.position?.start.line ?? 1) + bodyLineOffset;
       const column = statement.loc ? statement.loc.start.column + 1 : 1;
       if (statement.type.startsWith('Export')) {
-        diagnostics.push(diagnostic({ file, line, column, rule: 'mdx-export', severity: 'error', message: 'MDX pages may not export code' }));
+        diagnostics.push(
+          diagnostic({ file, line, column, rule: 'mdx-export', severity: 'error', message: 'MDX pages may not export code' }),
+        );
       } else if (statement.type === 'ImportDeclaration') {
         const source = String(statement.source?.value ?? '');
         const target = source.startsWith('.') ? resolve(absPath, '..', source) : undefined;
-        const inside = target !== undefined && !relative(componentsDir, target).startsWith('..') && !isAbsolute(relative(componentsDir, target));
+        const inside =
+          target !== undefined && !relative(componentsDir, target).startsWith('..') && !isAbsolute(relative(componentsDir, target));
         if (!inside) {
-          diagnostics.push(diagnostic({ file, line, column, rule: 'mdx-import', severity: 'error', message: `\`${source}\` is outside src/components/; MDX pages may import only the site's components` }));
+          diagnostics.push(
+            diagnostic({
+              file,
+              line,
+              column,
+              rule: 'mdx-import',
+              severity: 'error',
+              message: `\`${source}\` is outside src/components/; MDX pages may import only the site's components`,
+            }),
+          );
         }
       }
     }

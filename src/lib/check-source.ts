@@ -44,10 +44,22 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { fatal: true, bodyLineOffset: 0, prerequisiteEdges: [], diagnostics: [diagnostic({ file, rule: 'invalid-encoding', severity: 'error', message: 'the file is not valid UTF-8' })] };
+    return {
+      fatal: true,
+      bodyLineOffset: 0,
+      prerequisiteEdges: [],
+      diagnostics: [diagnostic({ file, rule: 'invalid-encoding', severity: 'error', message: 'the file is not valid UTF-8' })],
+    };
   }
   if (text.trim() === '') {
-    return { fatal: true, bodyLineOffset: 0, prerequisiteEdges: [], diagnostics: [diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty, so it is left out of the site' })] };
+    return {
+      fatal: true,
+      bodyLineOffset: 0,
+      prerequisiteEdges: [],
+      diagnostics: [
+        diagnostic({ file, rule: 'empty-file', severity: 'error', message: 'the page is empty, so it is left out of the site' }),
+      ],
+    };
   }
   const parsed = parseFrontmatterSource(text);
   if (!parsed.ok) {
@@ -55,28 +67,55 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
       fatal: true,
       bodyLineOffset: 0,
       prerequisiteEdges: [],
-      diagnostics: [diagnostic({ file, line: parsed.line, column: parsed.column, rule: 'malformed-frontmatter', severity: 'error', message: parsed.message })],
+      diagnostics: [
+        diagnostic({
+          file,
+          line: parsed.line,
+          column: parsed.column,
+          rule: 'malformed-frontmatter',
+          severity: 'error',
+          message: parsed.message,
+        }),
+      ],
     };
   }
   const result = validateFrontmatter(parsed.data);
   const diagnostics = result.ok
     ? []
     : result.issues.map((issue) =>
-        diagnostic({ file, line: (issue.key && parsed.keyLines.get(issue.key)) || 1, column: 1, rule: issue.rule, severity: 'error', message: issue.message }),
+        diagnostic({
+          file,
+          line: (issue.key && parsed.keyLines.get(issue.key)) || 1,
+          column: 1,
+          rule: issue.rule,
+          severity: 'error',
+          message: issue.message,
+        }),
       );
   const listed = (parsed.data as { prerequisites?: unknown } | null | undefined)?.prerequisites;
   const prerequisites = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
   const prerequisiteEdges: PrerequisiteEdge[] = [];
-  diagnostics.push(...prerequisites.flatMap((entry, i) => {
-    const line = parsed.itemLines.get('prerequisites')?.[i] ?? parsed.keyLines.get('prerequisites') ?? 1;
-    const target = resolvePagePath(file, entry, index);
-    if (target) {
-      prerequisiteEdges.push({ file: target, line });
-      return [];
-    }
-    const candidates = [...index.pages].map((p) => relativeFrom(file, p));
-    return [diagnostic({ file, line, column: 1, rule: 'missing-prerequisite', severity: 'error', message: `prerequisite \`${entry}\` is not a page${didYouMean(entry, candidates)}` })];
-  }));
+  diagnostics.push(
+    ...prerequisites.flatMap((entry, i) => {
+      const line = parsed.itemLines.get('prerequisites')?.[i] ?? parsed.keyLines.get('prerequisites') ?? 1;
+      const target = resolvePagePath(file, entry, index);
+      if (target) {
+        prerequisiteEdges.push({ file: target, line });
+        return [];
+      }
+      const candidates = [...index.pages].map((p) => relativeFrom(file, p));
+      return [
+        diagnostic({
+          file,
+          line,
+          column: 1,
+          rule: 'missing-prerequisite',
+          severity: 'error',
+          message: `prerequisite \`${entry}\` is not a page${didYouMean(entry, candidates)}`,
+        }),
+      ];
+    }),
+  );
   let fatal = false;
   if (mdx && /\.mdx$/i.test(file)) {
     const body = text.split('\n').slice(parsed.bodyLineOffset).join('\n');
@@ -84,7 +123,14 @@ export function checkSource(file: string, bytes: Uint8Array, index: PageIndex, m
     diagnostics.push(...checked.diagnostics);
     fatal = checked.fatal;
   }
-  return { fatal, diagnostics, prerequisiteEdges, frontmatter: result.ok ? result.data : undefined, fields: validFields(parsed.data), bodyLineOffset: renderedBody(text, parsed.bodyLineOffset).lineOffset };
+  return {
+    fatal,
+    diagnostics,
+    prerequisiteEdges,
+    frontmatter: result.ok ? result.data : undefined,
+    fields: validFields(parsed.data),
+    bodyLineOffset: renderedBody(text, parsed.bodyLineOffset).lineOffset,
+  };
 }
 
 /** Returns the page file a relative path names (a page or a folder with a README), resolved as a link is, or undefined. */

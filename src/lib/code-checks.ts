@@ -24,9 +24,19 @@ export type ValidatorId = keyof typeof VALIDATORS;
 export const UNCHECKED_LANGUAGES: ReadonlySet<string> = new Set(['console', 'text', 'diff']);
 
 const BY_LANGUAGE: Record<string, ValidatorId> = {
-  json: 'json', jsonc: 'jsonc', dockerfile: 'dockerfile', docker: 'dockerfile',
-  hcl: 'hcl', terraform: 'hcl', tf: 'hcl', promql: 'promql',
-  bash: 'shellcheck', sh: 'shellcheck', shell: 'shellcheck', python: 'python', py: 'python',
+  json: 'json',
+  jsonc: 'jsonc',
+  dockerfile: 'dockerfile',
+  docker: 'dockerfile',
+  hcl: 'hcl',
+  terraform: 'hcl',
+  tf: 'hcl',
+  promql: 'promql',
+  bash: 'shellcheck',
+  sh: 'shellcheck',
+  shell: 'shellcheck',
+  python: 'python',
+  py: 'python',
 };
 
 const KINDS: ReadonlySet<string> = new Set(kubernetesKinds);

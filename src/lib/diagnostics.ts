@@ -24,7 +24,8 @@ export const RULES = {
   'unpublishable-file': 'link only the file types CONTRIBUTING.md lists (images, PDFs, text examples, archives)',
   'file-too-large': 'make the file smaller, raise HANDBOOK_MAX_ASSET_BYTES, or link the file by full URL',
   'unsafe-url': 'link a page, a file or a full https: URL; script and data: URLs are removed from pages',
-  'svg-content-removed': 'remove what the sanitizer drops from the SVG (scripts, event handlers, foreignObject, outside references, editor metadata)',
+  'svg-content-removed':
+    'remove what the sanitizer drops from the SVG (scripts, event handlers, foreignObject, outside references, editor metadata)',
   'markdown-style': 'follow the rule named in the message (see .markdownlint-cli2.mjs and https://github.com/DavidAnson/markdownlint)',
   spelling: 'correct the word, or add a legitimate technical word or name to cspell-words.txt',
 } as const;

@@ -64,8 +64,9 @@ export function addFolderIndexes(root: FolderNode): GeneratedIndex[] {
   const taken = new Set<string>();
   const collect = (folder: FolderNode): void => {
     if (folder.index) taken.add(folder.index.route);
-    for (const child of folder.children) if (child.type === 'page') taken.add(child.page.route);
-    else collect(child);
+    for (const child of folder.children)
+      if (child.type === 'page') taken.add(child.page.route);
+      else collect(child);
   };
   collect(root);
   const visit = (folder: FolderNode): void => {

@@ -23,7 +23,8 @@ export function frontmatterBlock(source: string): { yaml: string; lines: number 
 export function parseFrontmatterSource(source: string): ParsedFrontmatter {
   const block = frontmatterBlock(source);
   if (block === undefined) {
-    if (OPEN.test(source)) return { ok: false, line: 1, column: 1, message: 'frontmatter opened with `---` is never closed with a `---` line' };
+    if (OPEN.test(source))
+      return { ok: false, line: 1, column: 1, message: 'frontmatter opened with `---` is never closed with a `---` line' };
     return { ok: true, data: undefined, keyLines: new Map(), itemLines: new Map(), bodyLineOffset: 0 };
   }
   const { yaml } = block;
@@ -43,7 +44,12 @@ export function parseFrontmatterSource(source: string): ParsedFrontmatter {
       const key = String(pair.key.value);
       keyLines.set(key, counter.linePos(pair.key.range[0]).line + 1);
       if (isSeq(pair.value)) {
-        itemLines.set(key, pair.value.items.map((item) => (isScalar(item) || isMap(item) || isSeq(item) ? item.range?.[0] : undefined) ?? pair.key!.range![0]).map((at) => counter.linePos(at).line + 1));
+        itemLines.set(
+          key,
+          pair.value.items
+            .map((item) => (isScalar(item) || isMap(item) || isSeq(item) ? item.range?.[0] : undefined) ?? pair.key!.range![0])
+            .map((at) => counter.linePos(at).line + 1),
+        );
       }
     }
   }

@@ -38,9 +38,7 @@ export interface FrontmatterIssue {
 }
 
 /** Validates parsed frontmatter; returns the data or every issue found. */
-export function validateFrontmatter(
-  data: unknown,
-): { ok: true; data: Frontmatter } | { ok: false; issues: FrontmatterIssue[] } {
+export function validateFrontmatter(data: unknown): { ok: true; data: Frontmatter } | { ok: false; issues: FrontmatterIssue[] } {
   if (data === null || data === undefined) return { ok: true, data: {} };
   const result = frontmatterSchema.safeParse(data);
   if (result.success) return { ok: true, data: result.data };

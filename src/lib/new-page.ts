@@ -44,7 +44,12 @@ export function pageTemplate({ title, prerequisites, order }: PageTemplate): str
     ...(order === undefined ? [] : [`order: ${order}`]),
     '---',
   ];
-  const section = (heading: string, hint: string) => ['', `## ${heading}`, '', hint.includes('\n') ? `<!-- ${hint}-->` : `<!-- ${hint} -->`];
+  const section = (heading: string, hint: string) => [
+    '',
+    `## ${heading}`,
+    '',
+    hint.includes('\n') ? `<!-- ${hint}-->` : `<!-- ${hint} -->`,
+  ];
   return [
     ...frontmatter,
     '',

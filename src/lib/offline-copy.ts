@@ -5,7 +5,8 @@ export function copyName(version: string): string {
 
 /** Returns where a built file goes in the archive: under `<name>/site/<base>`, so any static server of `site/` serves it at the base. */
 export function copyPath(name: string, base: string, file: string): string {
-  if (file.startsWith('/') || file.split('/').some((part) => part === '..' || part === '')) throw new Error(`Not a file inside the build: ${file}`);
+  if (file.startsWith('/') || file.split('/').some((part) => part === '..' || part === ''))
+    throw new Error(`Not a file inside the build: ${file}`);
   return `${name}/site${base}${file}`;
 }
 

@@ -33,7 +33,9 @@ function setUp(): DOMPurify {
 function decodeCss(css: string): string {
   return css
     .replace(CSS_COMMENT, '')
-    .replace(CSS_ESCAPE, (_, code: string) => (/^[0-9a-f]/i.test(code) ? String.fromCodePoint(Number.parseInt(code.trim(), 16) || 0xfffd) : code))
+    .replace(CSS_ESCAPE, (_, code: string) =>
+      /^[0-9a-f]/i.test(code) ? String.fromCodePoint(Number.parseInt(code.trim(), 16) || 0xfffd) : code,
+    )
     .toLowerCase();
 }
 

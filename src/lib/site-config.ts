@@ -85,7 +85,10 @@ export function readSiteConfig(env: Record<string, string | undefined>, cwd: str
 /** Returns the "Edit this page" URL of a content file, or undefined when no repository is set. */
 export function editUrl(config: Pick<SiteConfig, 'repoUrl' | 'repoBranch' | 'repoContentPath'>, file: string): string | undefined {
   if (!config.repoUrl) return undefined;
-  const path = [config.repoContentPath, file].filter(Boolean).map((p) => p.split('/').map(encodeURIComponent).join('/')).join('/');
+  const path = [config.repoContentPath, file]
+    .filter(Boolean)
+    .map((p) => p.split('/').map(encodeURIComponent).join('/'))
+    .join('/');
   return `${config.repoUrl}/edit/${encodeURIComponent(config.repoBranch)}/${path}`;
 }
 

@@ -25,7 +25,15 @@ export function markdownPlugins(options: Options): { remarkPlugins: RemarkPlugin
   return {
     // remark-gemoji turns `:rocket:` into 🚀 in text only, never in code, as GitHub does.
     // Glossary links are relative Markdown links, so remark-links rewrites and records them like any other.
-    remarkPlugins: [remarkGfm, remarkGemoji, remarkPageMeta, [remarkGlossary, { contentRoot: options.contentRoot }], [remarkLinks, options], [remarkProgress, { onFile: options.onPage ?? (() => {}) }], remarkCodeChecks],
+    remarkPlugins: [
+      remarkGfm,
+      remarkGemoji,
+      remarkPageMeta,
+      [remarkGlossary, { contentRoot: options.contentRoot }],
+      [remarkLinks, options],
+      [remarkProgress, { onFile: options.onPage ?? (() => {}) }],
+      remarkCodeChecks,
+    ],
     // rehype-raw first so raw HTML is visible to the rest; ids are collected before the title leaves the body.
     // The first three concern raw HTML and GitHub's rules for it, so only `.md` pages: MDX pages are maintainers' code.
     rehypePlugins: [

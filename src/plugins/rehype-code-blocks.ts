@@ -19,7 +19,12 @@ async function loadLanguage(shiki: Highlighter, lang: string): Promise<boolean> 
 
 function languageOf(code: Element): string {
   const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
-  return classes.find((c) => c.startsWith('language-'))?.slice('language-'.length).toLowerCase() ?? '';
+  return (
+    classes
+      .find((c) => c.startsWith('language-'))
+      ?.slice('language-'.length)
+      .toLowerCase() ?? ''
+  );
 }
 
 function text(className: string, value: string): Element {
@@ -31,9 +36,19 @@ function header(lang: string, checkedBy: string | undefined): Element {
   if (lang) children.push(text('code-lang', languageLabel(lang)));
   if (checkedBy) {
     const mark: Element = { ...text('code-check-mark', '✓'), properties: { className: ['code-check-mark'], ariaHidden: 'true' } };
-    children.push({ type: 'element', tagName: 'span', properties: { className: ['code-check'] }, children: [mark, { type: 'text', value: ` Checked: ${checkedBy}` }] });
+    children.push({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['code-check'] },
+      children: [mark, { type: 'text', value: ` Checked: ${checkedBy}` }],
+    });
   }
-  children.push({ type: 'element', tagName: 'button', properties: { type: 'button', className: ['copy-button'], dataCopy: '' }, children: [{ type: 'text', value: 'Copy' }] });
+  children.push({
+    type: 'element',
+    tagName: 'button',
+    properties: { type: 'button', className: ['copy-button'], dataCopy: '' },
+    children: [{ type: 'text', value: 'Copy' }],
+  });
   return { type: 'element', tagName: 'div', properties: { className: ['code-header'] }, children };
 }
 
@@ -48,16 +63,30 @@ export function rehypeCodeBlocks() {
     const shiki = await loadHighlighter();
     const blocks: { pre: Element; parent: Parents; index: number; lang: string; code: string; checkedBy?: string }[] = [];
     visit(tree, 'element', (node, index, parent) => {
-      const code = node.tagName === 'pre' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
+      const code =
+        node.tagName === 'pre' ? node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
       if (!code || !parent || index === undefined) return;
-      blocks.push({ pre: node, parent, index, lang: languageOf(code), code: toString(code).replace(/\n$/, ''), checkedBy: checks[codeCheckKey(node.position?.start) ?? ''] });
+      blocks.push({
+        pre: node,
+        parent,
+        index,
+        lang: languageOf(code),
+        code: toString(code).replace(/\n$/, ''),
+        checkedBy: checks[codeCheckKey(node.position?.start) ?? ''],
+      });
     });
     for (const block of blocks) {
       let pre: Element = { ...block.pre, properties: { ...block.pre.properties, tabIndex: 0, className: ['plain'] } };
       if (!PLAIN_LANGUAGES.has(block.lang) && (await loadLanguage(shiki, block.lang))) {
         // No time limit per line: Shiki's default (0.5 s) leaves the rest of a line uncoloured when the machine is busy,
         // typically the first line of a language whose patterns are still being compiled, so builds would differ.
-        const root = shiki.codeToHast(block.code, { lang: block.lang, themes: CODE_THEMES, defaultColor: false, transformers: [colorClasses], tokenizeTimeLimit: 0 });
+        const root = shiki.codeToHast(block.code, {
+          lang: block.lang,
+          themes: CODE_THEMES,
+          defaultColor: false,
+          transformers: [colorClasses],
+          tokenizeTimeLimit: 0,
+        });
         pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre') ?? pre;
       }
       block.parent.children[block.index] = {

@@ -21,7 +21,11 @@ export function rehypeScrollTables() {
       parent.children[index] = {
         type: 'element',
         tagName: 'section',
-        properties: { className: ['table-scroll'], tabIndex: 0, ariaLabel: `Table ${count}${firstHeader ? `: ${firstHeader.slice(0, 60)}` : ''}` },
+        properties: {
+          className: ['table-scroll'],
+          tabIndex: 0,
+          ariaLabel: `Table ${count}${firstHeader ? `: ${firstHeader.slice(0, 60)}` : ''}`,
+        },
         children: [node],
       };
       return 'skip';

@@ -21,7 +21,9 @@ export function initSearchTriggers(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
     // On the 404 page, offer the missing address's last words as the query.
     const field = form.querySelector('input');
-    const words = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '').replace(/\.html?$/, '').replace(/[-_]+/g, ' ');
+    const words = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '')
+      .replace(/\.html?$/, '')
+      .replace(/[-_]+/g, ' ');
     if (field && !field.value) field.value = words;
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -39,12 +39,30 @@ const CASES: Case[] = [
       '{}/README.md:3:1 invalid-frontmatter `order`: expected number, got "first"',
     ],
   },
-  { name: 'outside-root', tree: 'default', expected: ['{}/README.md:3:6 outside-root `../../../etc/passwd` points outside the content root', '{}/README.md:3:47 outside-root `../../../etc/hostname`'] },
+  {
+    name: 'outside-root',
+    tree: 'default',
+    expected: [
+      '{}/README.md:3:6 outside-root `../../../etc/passwd` points outside the content root',
+      '{}/README.md:3:47 outside-root `../../../etc/hostname`',
+    ],
+  },
   { name: 'missing-image', tree: 'default', expected: ['{}/README.md:3:1 missing-file cannot find image `./images/architecture.png`'] },
   { name: 'mdx-syntax', tree: 'default', expected: ['{}/broken.mdx:7:28 mdx-syntax MDX syntax error'] },
-  { name: 'mdx-code', tree: 'default', expected: ['{}/widget.mdx:1:1 mdx-import `node:fs` is outside src/components/', '{}/widget.mdx:4:1 mdx-export MDX pages may not export code'] },
+  {
+    name: 'mdx-code',
+    tree: 'default',
+    expected: [
+      '{}/widget.mdx:1:1 mdx-import `node:fs` is outside src/components/',
+      '{}/widget.mdx:4:1 mdx-export MDX pages may not export code',
+    ],
+  },
   { name: 'invalid-utf8', tree: 'default', expected: ['{}/README.md invalid-encoding the file is not valid UTF-8'] },
-  { name: 'missing-prerequisite', tree: 'default', expected: ['{}/README.md:3:1 missing-prerequisite prerequisite `./basics.md` is not a page'] },
+  {
+    name: 'missing-prerequisite',
+    tree: 'default',
+    expected: ['{}/README.md:3:1 missing-prerequisite prerequisite `./basics.md` is not a page'],
+  },
   // One line per edge of the cycle, at the line of that prerequisite, each printing the whole cycle.
   {
     name: 'prerequisite-cycle',
@@ -60,7 +78,14 @@ const CASES: Case[] = [
     expected: ['{}/README.md:3:6 missing-heading cannot find heading `#instalation` in `./docs/README.md`; did you mean `installation`?'],
   },
   // Two files mapping to one route: both named.
-  { name: 'duplicate-route', tree: 'default', expected: ['{}/guide.md duplicate-route maps to route /duplicate-route/guide/ like `{}/guide/README.md`', '{}/guide/README.md duplicate-route'] },
+  {
+    name: 'duplicate-route',
+    tree: 'default',
+    expected: [
+      '{}/guide.md duplicate-route maps to route /duplicate-route/guide/ like `{}/guide/README.md`',
+      '{}/guide/README.md duplicate-route',
+    ],
+  },
   // Every bad field reported on its own line.
   {
     name: 'bad-frontmatter',
@@ -70,11 +95,19 @@ const CASES: Case[] = [
       '{}/README.md:4:1 unknown-frontmatter-key unknown frontmatter key `sumary`',
     ],
   },
-  { name: 'no-title', tree: 'strict', atRoot: true, expected: ['{}/README.md missing-title the page has no `title` and no heading; the title `Home` is made from its file name'] },
+  {
+    name: 'no-title',
+    tree: 'strict',
+    atRoot: true,
+    expected: ['{}/README.md missing-title the page has no `title` and no heading; the title `Home` is made from its file name'],
+  },
   {
     name: 'empty-file',
     tree: 'strict',
-    expected: ['{}/notes.md empty-file the page is empty, so it is left out of the site', '{}/README.md:3:9 missing-file `./notes.md` is left out of the site (it is empty or a draft)'],
+    expected: [
+      '{}/notes.md empty-file the page is empty, so it is left out of the site',
+      '{}/README.md:3:9 missing-file `./notes.md` is left out of the site (it is empty or a draft)',
+    ],
   },
 ];
 
@@ -94,21 +127,33 @@ describe('bad input fails the build with a clear report', () => {
     const expected = c.expected.map((line) => line.replaceAll('{}', folderOf(c)));
     for (const line of expected) expect(run.stderr).toContain(line);
     // Nothing else is reported for the case's files.
-    const own = run.stderr.split('\n').filter((l) => (c.atRoot ? l.startsWith(`${folderOf(c)}/README.md`) : l.startsWith(`${folderOf(c)}/`)));
+    const own = run.stderr
+      .split('\n')
+      .filter((l) => (c.atRoot ? l.startsWith(`${folderOf(c)}/README.md`) : l.startsWith(`${folderOf(c)}/`)));
     expect(own).toHaveLength(expected.length);
   });
 
-  it.each(Object.keys(trees) as Case['tree'][])('exits 1 with every problem of the %s tree counted, no stack trace, no output written, as npm run check reports them', (name) => {
-    const run = runs[name]!;
-    const count = CASES.filter((c) => c.tree === name).reduce((n, c) => n + c.expected.length, 0);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`\\n${count} errors?, 0 warnings in the content\\.`));
-    // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(resolve(trees[name]), { strictness: parseStrictness(name === 'strict' ? 'true' : undefined), links: 'error' }).run().diagnostics));
-    // A content problem is not a generator bug: no stack trace, and no output written.
-    expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
-    expect(existsSync(run.outDir)).toBe(false);
-  });
+  it.each(Object.keys(trees) as Case['tree'][])(
+    'exits 1 with every problem of the %s tree counted, no stack trace, no output written, as npm run check reports them',
+    (name) => {
+      const run = runs[name]!;
+      const count = CASES.filter((c) => c.tree === name).reduce((n, c) => n + c.expected.length, 0);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`\\n${count} errors?, 0 warnings in the content\\.`));
+      // `npm run check` finds the same problems, word for word.
+      expect(run.stderr).toContain(
+        formatReport(
+          createContentChecker(resolve(trees[name]), {
+            strictness: parseStrictness(name === 'strict' ? 'true' : undefined),
+            links: 'error',
+          }).run().diagnostics,
+        ),
+      );
+      // A content problem is not a generator bug: no stack trace, and no output written.
+      expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+      expect(existsSync(run.outDir)).toBe(false);
+    },
+  );
 
   it('reports a page without a level only when the handbook asks for levels: an error when strict, else a warning', () => {
     const levels = (policy: { strictness: 'strict' | 'default'; requireLevel?: boolean }) =>
@@ -144,6 +189,8 @@ describe('bad input fails the build with a clear report', () => {
     expect(run.stderr).toContain('did you mean `level`?');
     expect(run.stderr).toContain('5 errors, 0 warnings in the content.');
     // `npm run check` finds the same problems, word for word.
-    expect(run.stderr).toContain(formatReport(createContentChecker(tree('many-problems'), { strictness: 'strict', links: 'error' }).run().diagnostics));
+    expect(run.stderr).toContain(
+      formatReport(createContentChecker(tree('many-problems'), { strictness: 'strict', links: 'error' }).run().diagnostics),
+    );
   });
 });

@@ -18,7 +18,9 @@ describe('npm run check', () => {
   it('also prints GitHub workflow commands when GITHUB_ACTIONS=true', async () => {
     const run = await runCheck(fixture('broken-link'), [], { GITHUB_ACTIONS: 'true' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::cannot find \`./setup.md\``);
+    expect(run.stdout).toContain(
+      `::error file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::cannot find \`./setup.md\``,
+    );
   });
 
   it('checks only the files given, with their links resolved against the whole tree', async () => {
@@ -43,7 +45,10 @@ describe('npm run check', () => {
     const tree = mkdtempSync(join(tmpdir(), 'handbook-check-'));
     try {
       mkdirSync(join(tree, 'guide'));
-      writeFileSync(join(tree, 'README.md'), '# Home\n\nThe [guide](./guide/README.md) explains contaners.\n\n#No space\n\n[gone](./gone.md)\n');
+      writeFileSync(
+        join(tree, 'README.md'),
+        '# Home\n\nThe [guide](./guide/README.md) explains contaners.\n\n#No space\n\n[gone](./gone.md)\n',
+      );
       writeFileSync(join(tree, 'guide/README.md'), '# Guide\n\nKubernetes, Terraform, OpenTofu and Pagefind are spelt right here.\n');
       const run = await runCheck(tree);
       expect(run.code).toBe(1);

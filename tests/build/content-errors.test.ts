@@ -22,7 +22,9 @@ describe('a build with content problems', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${shown('broken-link', 'guide/README.md')}:5:5 missing-file cannot find \`./setup.md\``);
     expect(run.stderr).toContain('1 error, 0 warnings in the content.');
-    expect(run.stdout).toContain(`::error file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::cannot find \`./setup.md\``);
+    expect(run.stdout).toContain(
+      `::error file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::cannot find \`./setup.md\``,
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(run.outDir)).toBe(false);
     expectCheckAgrees(run, fixture('broken-link'));

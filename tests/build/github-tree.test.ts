@@ -41,11 +41,17 @@ describe('a GitHub tree built with HANDBOOK_STRICT=false', () => {
   it('builds, saying which titles were chosen and that the empty page was left out', () => {
     const output = `${lenient.stdout}${lenient.stderr}`;
     expect(lenient.code, output).toBe(0);
-    expect(output).toContain(`${at('README.md')} missing-title the page has no \`title\` and no \`# H1\`; its first heading \`DevOps Exercises 🚀\` is used as the title`);
-    expect(output).toContain(`${at('notes.md')} missing-title the page has no \`title\` and no heading; the title \`notes\` is made from its file name`);
+    expect(output).toContain(
+      `${at('README.md')} missing-title the page has no \`title\` and no \`# H1\`; its first heading \`DevOps Exercises 🚀\` is used as the title`,
+    );
+    expect(output).toContain(
+      `${at('notes.md')} missing-title the page has no \`title\` and no heading; the title \`notes\` is made from its file name`,
+    );
     expect(output).toContain(`${at('empty.md')} empty-file the page is empty, so it is left out of the site`);
     expect(output).toContain(`${at('notes.md')}:2:1 missing-file cannot find \`./gone.md\``);
-    expect(output).toMatch(/Built 11 pages, 0 linked files, search index over [\d,]+ words in [\d.]+ s; 7 warnings: 1 empty-file, 1 missing-file, 5 missing-title\./);
+    expect(output).toMatch(
+      /Built 11 pages, 0 linked files, search index over [\d,]+ words in [\d.]+ s; 7 warnings: 1 empty-file, 1 missing-file, 5 missing-title\./,
+    );
   });
 
   it('titles pages by their first heading, else their file or folder name, printed once', () => {
@@ -76,7 +82,13 @@ describe('a GitHub tree built with HANDBOOK_STRICT=false', () => {
   it('leaves the empty page out and writes the JSON report', () => {
     expect(() => page('empty')).toThrow();
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-    expect(report).toMatchObject({ ok: true, pages: 11, errors: 0, warnings: 7, byRule: { 'empty-file': 1, 'missing-file': 1, 'missing-title': 5 } });
+    expect(report).toMatchObject({
+      ok: true,
+      pages: 11,
+      errors: 0,
+      warnings: 7,
+      byRule: { 'empty-file': 1, 'missing-file': 1, 'missing-title': 5 },
+    });
     expect(report.problems[0]).toMatchObject({ file: at('aws-cloud-practitioner.md'), rule: 'missing-title', severity: 'warning' });
   });
 });
@@ -131,11 +143,15 @@ describe('folders and files named in other languages, with spaces and parenthese
 
   it('puts the generated index in the sidebar, the breadcrumbs and previous/next like any section page', () => {
     expect(page('')).toContain('<li class="group"><a href="/übungen-extra/">Übungen (extra)</a></li>');
-    expect(page('übungen-extra')).toContain('<a href="/übungen-extra/" aria-current="page">Übungen (extra)</a><ul><li><a href="/übungen-extra/erste-schritte-teil-1/">Erste Schritte</a></li>');
+    expect(page('übungen-extra')).toContain(
+      '<a href="/übungen-extra/" aria-current="page">Übungen (extra)</a><ul><li><a href="/übungen-extra/erste-schritte-teil-1/">Erste Schritte</a></li>',
+    );
     expect(page('übungen-extra/mehr-tiefe/tiefer')).toContain(
       '<ol><li><a href="/">DevOps Exercises 🚀</a></li><li><a href="/übungen-extra/">Übungen (extra)</a></li><li><a href="/übungen-extra/mehr-tiefe/">Mehr Tiefe</a></li></ol>',
     );
-    expect(page('übungen-extra')).toContain('<a class="prev" href="/über-uns/" rel="prev"><span class="hint">Previous</span> Über uns</a><a class="next" href="/übungen-extra/erste-schritte-teil-1/" rel="next">');
+    expect(page('übungen-extra')).toContain(
+      '<a class="prev" href="/über-uns/" rel="prev"><span class="hint">Previous</span> Über uns</a><a class="next" href="/übungen-extra/erste-schritte-teil-1/" rel="next">',
+    );
   });
 
   it('indexes the generated pages for search like the others', () => {
@@ -156,7 +172,8 @@ describe('case-mismatched fragments in the browser', () => {
     await server?.close();
   });
 
-  const inView = (id: string) => `(() => { const r = document.getElementById(${JSON.stringify(id)}).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`;
+  const inView = (id: string) =>
+    `(() => { const r = document.getElementById(${JSON.stringify(id)}).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`;
 
   it('follows a link within a page and one from another page to the heading', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 500 } });

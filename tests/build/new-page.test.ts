@@ -10,7 +10,11 @@ cpSync(fixture('site'), tree, { recursive: true });
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
 const runNew = (args: string[], input = '') =>
-  spawnSync(process.execPath, ['scripts/new.ts', ...args], { env: { ...process.env, HANDBOOK_CONTENT: tree, HANDBOOK_BASE: '/handbook/' }, input, encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/new.ts', ...args], {
+    env: { ...process.env, HANDBOOK_CONTENT: tree, HANDBOOK_BASE: '/handbook/' },
+    input,
+    encoding: 'utf8',
+  });
 
 describe('npm run new', () => {
   it('scaffolds a page after its ordered siblings with its folder README as prerequisite, and prints its URL', () => {

@@ -12,7 +12,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Returns path → sha256 of every file in a folder. */
 function fingerprint(dir: string): Record<string, string> {
   return Object.fromEntries(
-    globSync('**/*', { cwd: dir, dot: true }).sort().map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+    globSync('**/*', { cwd: dir, dot: true })
+      .sort()
+      .map((file) => [
+        file,
+        createHash('sha256')
+          .update(readFileSync(join(dir, file)))
+          .digest('hex'),
+      ]),
   );
 }
 

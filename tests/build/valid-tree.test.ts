@@ -9,12 +9,25 @@ const html = (path: string) => readFileSync(join(run.outDir, path), 'utf8');
 describe('building a valid tree under a sub-path base', () => {
   beforeAll(async () => {
     // BASE_URL is Vite's own name: set in a shell, it must not move the site off its base.
-    run = await runBuild(fixture('site'), { HANDBOOK_BASE: '/handbook/', HANDBOOK_SITE: 'https://docs.example.org/', HANDBOOK_REPO_URL: 'https://github.com/example/handbook', BASE_URL: '/' });
+    run = await runBuild(fixture('site'), {
+      HANDBOOK_BASE: '/handbook/',
+      HANDBOOK_SITE: 'https://docs.example.org/',
+      HANDBOOK_REPO_URL: 'https://github.com/example/handbook',
+      BASE_URL: '/',
+    });
   });
 
   it('exits 0 and writes the pages, 404, sitemap and search index', () => {
     expect(run.code, run.stderr).toBe(0);
-    for (const file of ['index.html', 'guide/index.html', 'guide/docker/index.html', 'reference/glossary-terms/index.html', '404.html', 'sitemap-index.xml', 'pagefind/pagefind.js']) {
+    for (const file of [
+      'index.html',
+      'guide/index.html',
+      'guide/docker/index.html',
+      'reference/glossary-terms/index.html',
+      '404.html',
+      'sitemap-index.xml',
+      'pagefind/pagefind.js',
+    ]) {
       expect(existsSync(join(run.outDir, file)), file).toBe(true);
     }
   });
@@ -54,7 +67,9 @@ describe('building a valid tree under a sub-path base', () => {
     expect(docker).toContain('<a href="#volumes">Volumes</a>');
     expect(docker).toContain('<a href="#named-volumes">Named volumes</a>');
     expect(docker).toMatch(/rel="prev"[^>]*>.*Guide/s);
-    expect(docker).toMatch(/Pages that link here.*href="\/handbook\/".*href="\/handbook\/guide\/".*href="\/handbook\/reference\/glossary-terms\/"/s);
+    expect(docker).toMatch(
+      /Pages that link here.*href="\/handbook\/".*href="\/handbook\/guide\/".*href="\/handbook\/reference\/glossary-terms\/"/s,
+    );
     expect(docker).toContain('Read first: <a href="/handbook/guide/">Guide</a>');
   });
 
@@ -82,12 +97,22 @@ describe('building a valid tree under a sub-path base', () => {
 });
 
 describe('the offline copy of a build under a sub-path base', () => {
-  const offline = () => JSON.parse(/^const OFFLINE = (.*);$/m.exec(html('sw.js'))![1]!) as { version: string; entries: [string, number, string][] };
+  const offline = () =>
+    JSON.parse(/^const OFFLINE = (.*);$/m.exec(html('sw.js'))![1]!) as { version: string; entries: [string, number, string][] };
 
   it('writes sw.js listing every page, asset, image and search file at its URL under the base, and no source map', () => {
     const urls = offline().entries.map(([url]) => url);
     expect(urls).toEqual([...urls].sort());
-    for (const url of ['/handbook/', '/handbook/404.html', '/handbook/guide/docker/', '/handbook/guide/docker/diagram.svg', '/handbook/manifest.webmanifest', '/handbook/pagefind/pagefind.js', '/handbook/pagefind/wasm.en.pagefind']) expect(urls).toContain(url);
+    for (const url of [
+      '/handbook/',
+      '/handbook/404.html',
+      '/handbook/guide/docker/',
+      '/handbook/guide/docker/diagram.svg',
+      '/handbook/manifest.webmanifest',
+      '/handbook/pagefind/pagefind.js',
+      '/handbook/pagefind/wasm.en.pagefind',
+    ])
+      expect(urls).toContain(url);
     expect(urls.some((u) => u.startsWith('/handbook/pagefind/fragment/'))).toBe(true);
     expect(urls.every((u) => u.startsWith('/handbook/') && !u.endsWith('.map') && !u.endsWith('/sw.js'))).toBe(true);
   });

@@ -63,18 +63,26 @@ describe('the Dockerfile', () => {
 
   it('installs deploy/nginx.conf as the main config and the generated CSP include beside it', () => {
     expect(copies()).toContainEqual({ source: 'deploy/nginx.conf', destination: nginxConfPath, from: undefined });
-    const [include] = only('server').children!.filter((d) => d.name === 'include').map((d) => d.args[0]!);
+    const [include] = only('server')
+      .children!.filter((d) => d.name === 'include')
+      .map((d) => d.args[0]!);
     expect(include).toBe('csp-header.conf');
     // nginx resolves a relative include against the folder of its main config file.
     const includePath = posix.join(posix.dirname(nginxConfPath), include!);
     const workdir = instructionsOf(build!.stage, 'WORKDIR')[0]!.getArgumentsContent()!;
     expect(copies()).toContainEqual({ source: posix.join(workdir, 'deploy/csp-header.conf'), destination: includePath, from: 'build' });
-    const buildRun = instructionsOf(build!.stage, 'RUN').map((r) => r.getArgumentsContent() ?? '').join('\n');
+    const buildRun = instructionsOf(build!.stage, 'RUN')
+      .map((r) => r.getArgumentsContent() ?? '')
+      .join('\n');
     expect(buildRun).toMatch(/npm run build\b[\s\S]*npm run nginx-csp -- dist deploy\/csp-header\.conf/);
   });
 
   it('copies the built site to the folder nginx serves', () => {
-    expect(copies()).toContainEqual({ source: `${instructionsOf(build!.stage, 'WORKDIR')[0]!.getArgumentsContent()}/dist`, destination: only('root').args[0], from: 'build' });
+    expect(copies()).toContainEqual({
+      source: `${instructionsOf(build!.stage, 'WORKDIR')[0]!.getArgumentsContent()}/dist`,
+      destination: only('root').args[0],
+      from: 'build',
+    });
   });
 
   it('keeps the pid file and temp folders in /tmp, where the unprivileged user can write', () => {
@@ -84,7 +92,8 @@ describe('the Dockerfile', () => {
   });
 
   it('sends the built files and sources to the build, never installed or generated ones', () => {
-    for (const ignored of ['node_modules', 'dist', '.astro', 'test-results', 'deploy/csp-header.conf']) expect(dockerignore).toContain(ignored);
+    for (const ignored of ['node_modules', 'dist', '.astro', 'test-results', 'deploy/csp-header.conf'])
+      expect(dockerignore).toContain(ignored);
     // The lockfile, the content and .git (page dates) are needed inside the build.
     for (const needed of ['package-lock.json', 'content', 'src', '.git', 'deploy']) expect(dockerignore).not.toContain(needed);
   });

@@ -77,7 +77,9 @@ describe('the GitHub workflows', () => {
 
   it('grants write access only to the job that deploys, which runs nothing from the repository', () => {
     const writers = [pullRequest, pages].flatMap((wf) =>
-      Object.entries(wf.jobs).filter(([, job]) => typeof job.permissions === 'string' || Object.values(job.permissions ?? {}).includes('write')),
+      Object.entries(wf.jobs).filter(
+        ([, job]) => typeof job.permissions === 'string' || Object.values(job.permissions ?? {}).includes('write'),
+      ),
     );
     expect(writers.map(([name]) => name)).toEqual(['deploy']);
     const [, deploy] = writers[0]!;
@@ -89,7 +91,13 @@ describe('the GitHub workflows', () => {
   it('checks pull requests with the same commands as a contributor, then uploads the built site', () => {
     expect(Object.keys(pullRequest.on)).toEqual(['pull_request']);
     const steps = Object.values(pullRequest.jobs).flatMap((job) => job.steps ?? []);
-    expect(steps.filter((s) => s.run).map((s) => s.run)).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm run typecheck', 'npm test', 'npm run build']);
+    expect(steps.filter((s) => s.run).map((s) => s.run)).toEqual([
+      'npm ci --no-audit --no-fund',
+      'npm run check',
+      'npm run typecheck',
+      'npm test',
+      'npm run build',
+    ]);
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.with?.path).toBe('dist/');
     const setup = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
@@ -112,7 +120,13 @@ describe('the GitHub workflows', () => {
       HANDBOOK_REPO_BRANCH: '${{ github.ref_name }}',
     });
     const actions = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
-    expect(actions).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+    expect(actions).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'actions/configure-pages',
+      'actions/upload-pages-artifact',
+      'actions/deploy-pages',
+    ]);
   });
 });
 
@@ -127,7 +141,11 @@ describe('the other .github files', () => {
   });
 
   it.each(forms)('%s is a valid issue form: typed fields with unique ids and labels', (file) => {
-    const form = parse(source(file)) as { name: string; description: string; body: { type: string; id?: string; attributes: Record<string, unknown> }[] };
+    const form = parse(source(file)) as {
+      name: string;
+      description: string;
+      body: { type: string; id?: string; attributes: Record<string, unknown> }[];
+    };
     expect(form.description).toBeTruthy();
     const types = ['markdown', 'input', 'textarea', 'dropdown', 'checkboxes'];
     for (const field of form.body) expect(types).toContain(field.type);
@@ -135,7 +153,8 @@ describe('the other .github files', () => {
     expect(inputs.length).toBeGreaterThan(1);
     expect(new Set(inputs.map((f) => f.id)).size).toBe(inputs.length);
     for (const field of inputs) expect(field.attributes.label, `${file} ${field.id}`).toBeTruthy();
-    for (const field of form.body.filter((f) => f.type === 'dropdown')) expect((field.attributes.options as string[]).length).toBeGreaterThan(1);
+    for (const field of form.body.filter((f) => f.type === 'dropdown'))
+      expect((field.attributes.options as string[]).length).toBeGreaterThan(1);
   });
 
   it('asks the pull request what changed, why, and how it was checked', () => {
@@ -145,7 +164,9 @@ describe('the other .github files', () => {
   });
 
   it('has Dependabot update npm, the actions and the base images weekly, each as one grouped pull request', () => {
-    const config = parse(source('.github/dependabot.yml')) as { updates: { 'package-ecosystem': string; schedule: { interval: string }; groups: Record<string, { patterns: string[] }> }[] };
+    const config = parse(source('.github/dependabot.yml')) as {
+      updates: { 'package-ecosystem': string; schedule: { interval: string }; groups: Record<string, { patterns: string[] }> }[];
+    };
     expect(config.updates.map((u) => u['package-ecosystem'])).toEqual(['npm', 'github-actions', 'docker']);
     for (const update of config.updates) {
       expect(update.schedule.interval).toBe('weekly');

@@ -49,7 +49,9 @@ describe('npm run dev shows the content problems of a page in that page', () => 
     const items = await panel().locator('li').allTextContents();
     const lines = source.split('\n').length + 2;
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatch(/01-guide\/README\.md:2 error unknown-frontmatter-key unknown frontmatter key `titel`; did you mean `title`\?/);
+    expect(items[0]).toMatch(
+      /01-guide\/README\.md:2 error unknown-frontmatter-key unknown frontmatter key `titel`; did you mean `title`\?/,
+    );
     expect(items[1]).toMatch(new RegExp(`01-guide/README\\.md:${lines} error missing-file cannot find \`\\./setup\\.md\``));
     expect(await panel().locator('#hb-dev-problems-title').textContent()).toContain('2 problems in this page');
     expect(server!.output()).toContain('unknown-frontmatter-key unknown frontmatter key `titel`');

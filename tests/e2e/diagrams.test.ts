@@ -36,7 +36,9 @@ describe("the handbook's own diagrams", () => {
       const before = await page.screenshot();
       await page.goto(`${handbookUrl}${toAssetPath(file).slice(1)}`);
       const after = await page.screenshot();
-      expect(published.toString('utf8'), `${file} was published as the sanitizer wrote it`).toBe(sanitizeSvg(original.toString('utf8')).svg);
+      expect(published.toString('utf8'), `${file} was published as the sanitizer wrote it`).toBe(
+        sanitizeSvg(original.toString('utf8')).svg,
+      );
       expect(after.equals(before), `${file} renders differently`).toBe(true);
     }
     await context.close();

@@ -26,7 +26,10 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const base = '/handbook/';
-  const [site, handbook] = await Promise.all([runBuild(fixture('site'), { HANDBOOK_BASE: base }), runBuild(resolve('content'), { HANDBOOK_STRICT: 'true' })]);
+  const [site, handbook] = await Promise.all([
+    runBuild(fixture('site'), { HANDBOOK_BASE: base }),
+    runBuild(resolve('content'), { HANDBOOK_STRICT: 'true' }),
+  ]);
   for (const run of [site, handbook]) if (run.code !== 0) throw new Error(`A site for the end-to-end tests did not build:\n${run.stderr}`);
   const siteServer = await serveStatic(site.outDir, base);
   const handbookServer = await serveStatic(handbook.outDir, '/');

@@ -52,10 +52,15 @@ describe('a page full of XSS attempts', () => {
     const { page } = await watch(server.url);
     const found = await page.evaluate(() => {
       const article = document.querySelector('article')!;
-      const bad = [...article.querySelectorAll('script, iframe, form, style, object, embed, button, textarea, select, input:not([type=checkbox][disabled])')].map((el) => el.tagName);
+      const bad = [
+        ...article.querySelectorAll(
+          'script, iframe, form, style, object, embed, button, textarea, select, input:not([type=checkbox][disabled])',
+        ),
+      ].map((el) => el.tagName);
       for (const el of article.querySelectorAll('*')) {
         for (const attr of el.getAttributeNames()) if (attr.startsWith('on') || attr === 'style') bad.push(`${el.tagName}[${attr}]`);
-        for (const attr of ['href', 'src']) if (/^\s*(javascript|data|vbscript):/i.test(el.getAttribute(attr) ?? '')) bad.push(`${el.tagName}[${attr}]`);
+        for (const attr of ['href', 'src'])
+          if (/^\s*(javascript|data|vbscript):/i.test(el.getAttribute(attr) ?? '')) bad.push(`${el.tagName}[${attr}]`);
       }
       return bad;
     });
@@ -105,7 +110,8 @@ describe('the Content-Security-Policy in use', () => {
 
 describe('the linked files of a hostile tree', () => {
   it('publishes files reached through symbolic links that stay inside the tree, and reports what was removed', () => {
-    for (const file of ['images/active.svg', 'pictures/active.svg', 'same.svg']) expect(existsSync(join(run.outDir, file)), file).toBe(true);
+    for (const file of ['images/active.svg', 'pictures/active.svg', 'same.svg'])
+      expect(existsSync(join(run.outDir, file)), file).toBe(true);
     expect(run.stdout).toContain(`${join(tree.root, 'same.svg')} svg-content-removed published without \`<svg onload>\`, \`<script>\``);
     expect(run.stdout).toContain(`${join(tree.root, 'README.md')}:11:1 unsafe-url \`javascript:window.__xss='md'\` was removed`);
     expect(run.stdout).toContain('0 errors, 9 warnings in the content.');
@@ -113,7 +119,15 @@ describe('the linked files of a hostile tree', () => {
 
   it('runs no script when every published SVG is opened directly and its links are clicked, and loads nothing from elsewhere', async () => {
     const svgs = globSync('**/*.svg', { cwd: run.outDir }).sort();
-    expect(svgs).toEqual(['favicon.svg', 'icons/icon.svg', 'icons/maskable.svg', 'images/active.svg', 'pictures/active.svg', 'pixel.svg', 'same.svg']);
+    expect(svgs).toEqual([
+      'favicon.svg',
+      'icons/icon.svg',
+      'icons/maskable.svg',
+      'images/active.svg',
+      'pictures/active.svg',
+      'pixel.svg',
+      'same.svg',
+    ]);
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = await watchPage(page, { errors: false, dialogs: true, onlyOrigin: server.url });

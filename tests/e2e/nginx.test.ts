@@ -97,9 +97,23 @@ describe('nginx with deploy/nginx.conf over the built handbook', () => {
   });
 
   it('caches hashed assets for a year and revalidates everything else', async () => {
-    const immutable = [first('_astro', /\.css$/), first('pagefind/fragment', /\.pf_fragment$/), first('pagefind/index', /\.pf_index$/), first('pagefind', /\.pf_meta$/)];
+    const immutable = [
+      first('_astro', /\.css$/),
+      first('pagefind/fragment', /\.pf_fragment$/),
+      first('pagefind/index', /\.pf_index$/),
+      first('pagefind', /\.pf_meta$/),
+    ];
     for (const path of immutable) expect((await get(url(path))).headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
-    const revalidated = ['/', '/infrastructure/', '/404.html', '/sw.js', '/manifest.webmanifest', '/pagefind/pagefind-entry.json', '/pagefind/pagefind.js', '/favicon.svg'];
+    const revalidated = [
+      '/',
+      '/infrastructure/',
+      '/404.html',
+      '/sw.js',
+      '/manifest.webmanifest',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.js',
+      '/favicon.svg',
+    ];
     for (const path of revalidated) {
       const res = await get(url(path));
       expect(res.status, path).toBe(200);

@@ -23,7 +23,8 @@ function threePages(outDir: string): string[] {
 /** The first link of the home page's article to a heading of another page: its text and href. */
 function anchorLinkOfHome(outDir: string, base: string): { text: string; href: string } {
   const article = /<article\b[\s\S]*<\/article>/.exec(readFileSync(join(outDir, 'index.html'), 'utf8'))?.[0] ?? '';
-  for (const [, href, text] of article.matchAll(/<a href="([^"#]+#[^"]+)"[^>]*>([^<]+)<\/a>/g)) if (href !== base) return { text: text!, href: href! };
+  for (const [, href, text] of article.matchAll(/<a href="([^"#]+#[^"]+)"[^>]*>([^<]+)<\/a>/g))
+    if (href !== base) return { text: text!, href: href! };
   throw new Error('The home page links no heading of another page.');
 }
 
@@ -57,7 +58,10 @@ describe.each([
         expect(response?.status(), path).toBe(200);
         expect(response?.fromServiceWorker(), path).toBe(true);
         expect((await page.locator('h1').first().textContent())?.trim(), path).not.toBe('');
-        expect(await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.every((l) => (l as HTMLLinkElement).sheet !== null)), path).toBe(true);
+        expect(
+          await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.every((l) => (l as HTMLLinkElement).sheet !== null)),
+          path,
+        ).toBe(true);
       }
 
       await page.goto(server.url);

@@ -25,7 +25,10 @@ function startServer(folder: string): Promise<{ url: string; child: ChildProcess
 
 describe('the archive of npm run package', () => {
   it('unpacks into a folder whose serve.mjs serves the handbook with working search, and stops', async () => {
-    const out = execFileSync(process.execPath, ['scripts/package.ts', '--out', work], { env: { ...process.env, HANDBOOK_OUT: inject('handbookDir') }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['scripts/package.ts', '--out', work], {
+      env: { ...process.env, HANDBOOK_OUT: inject('handbookDir') },
+      encoding: 'utf8',
+    });
     const archive = readdirSync(work).find((f) => /^handbook-[0-9a-f]{12}\.zip$/.test(f));
     expect(archive, out).toBeDefined();
     // Debian's unzip, not the library that wrote the archive, so the format is checked too.

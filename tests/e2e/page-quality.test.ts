@@ -26,7 +26,8 @@ describe('every page of the built handbook', () => {
     const problems: string[] = [];
     for (const path of pages) {
       const report = await validator.validateString(htmlOf(path), path);
-      for (const result of report.results) for (const m of result.messages) problems.push(`/${path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      for (const result of report.results)
+        for (const m of result.messages) problems.push(`/${path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(problems.slice(0, 30)).toEqual([]);
   });
@@ -46,7 +47,8 @@ describe('page weight of content pages (gzip)', () => {
           const code = readFileSync(join(run.outDir, src), 'utf8');
           total += gz(code);
           // Static imports run before the module does; dynamic import() (search) loads on first use.
-          for (const [, dep] of code.matchAll(/\bimport\s*["']\.\/([^"']+)["']|from\s*["']\.\/([^"']+)["']/g)) total += assetGz(join('_astro', dep!));
+          for (const [, dep] of code.matchAll(/\bimport\s*["']\.\/([^"']+)["']|from\s*["']\.\/([^"']+)["']/g))
+            total += assetGz(join('_astro', dep!));
         } else if (!/type="application\/(ld\+)?json"/.test(attrs ?? '')) total += gz(body ?? '');
       }
       expect(total, path).toBeLessThanOrEqual(3 * 1024);

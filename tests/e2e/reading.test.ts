@@ -110,10 +110,11 @@ describe.each([
       const toc = page.locator('details.toc-inline');
       expect(await toc.isVisible()).toBe(true);
       expect(await toc.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll('header a, header button, .code-header button, .page-footer a, summary')]
-          .map((el) => el.getBoundingClientRect())
-          .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
+      const small = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('header a, header button, .code-header button, .page-footer a, summary')]
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length,
       );
       expect(small).toBe(0);
       await context.close();
@@ -136,9 +137,17 @@ describe('print', () => {
     for (const selector of ['.site-header', '.sidebar', '.toc', '.page-footer', '.copy-button']) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
     }
-    const after = await page.locator('.content a[href^="https://"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('.content a[href^="https://"]')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('https://');
-    expect(await page.locator('.content pre').first().evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    expect(
+      await page
+        .locator('.content pre')
+        .first()
+        .evaluate((el) => getComputedStyle(el).whiteSpace),
+    ).toBe('pre-wrap');
     await context.close();
   });
 });

@@ -29,7 +29,8 @@ beforeEach(async () => {
   });
   page.on('console', (m) => {
     // The 404 test asks for a missing page on purpose; Chromium logs that response as an error.
-    if (m.type() === 'error' && !(page.url().includes('/no/such/page/') && m.text().includes('404'))) consoleErrors.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === 'error' && !(page.url().includes('/no/such/page/') && m.text().includes('404')))
+      consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
 });
 afterEach(() => {

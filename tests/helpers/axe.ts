@@ -34,15 +34,18 @@ export async function axeViolations(
   for (const [i, colorScheme] of schemes.entries()) {
     await page.emulateMedia({ colorScheme });
     const only = i > 0 && colourOnlyAfterFirst ? { type: 'rule', values: COLOUR_RULES } : { type: 'tag', values: WCAG };
-    const violations = await page.evaluate(
-      async (runOnly) => {
-        const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
-        const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
-        return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-      },
-      only,
-    );
-    for (const v of violations) found.push(`${colorScheme}: ${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
+    const violations = await page.evaluate(async (runOnly) => {
+      const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
+      const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    }, only);
+    for (const v of violations)
+      found.push(
+        `${colorScheme}: ${v.id}: ${v.nodes
+          .map((n) => JSON.stringify(n.target))
+          .slice(0, 3)
+          .join(', ')}`,
+      );
   }
   return found;
 }

@@ -15,10 +15,18 @@ export interface BuildRun {
 export const fixture = (name: string) => resolve('tests/fixtures', name);
 
 /** Runs the real build script (as `npm run build` does) on a content tree, into its own output folder. */
-export function runBuild(contentRoot: string, env: Record<string, string> = {}, outDir = join(mkdtempSync(join(tmpdir(), 'handbook-out-')), 'dist')): Promise<BuildRun> {
+export function runBuild(
+  contentRoot: string,
+  env: Record<string, string> = {},
+  outDir = join(mkdtempSync(join(tmpdir(), 'handbook-out-')), 'dist'),
+): Promise<BuildRun> {
   return new Promise((done, fail) => {
     // The build sees the environment a user's shell would give it, not vitest's (VITEST, NODE_ENV=test).
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST' && key !== 'GITHUB_ACTIONS'));
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST' && key !== 'GITHUB_ACTIONS',
+      ),
+    );
     const child = spawn(process.execPath, ['scripts/build.ts'], {
       env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, HANDBOOK_OUT: outDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,8 +43,15 @@ export function runBuild(contentRoot: string, env: Record<string, string> = {}, 
 /** Runs `npm run check`'s script on a content tree, with optional file arguments. */
 export function runCheck(contentRoot: string, args: string[] = [], env: Record<string, string> = {}): Promise<Omit<BuildRun, 'outDir'>> {
   return new Promise((done, fail) => {
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST' && key !== 'GITHUB_ACTIONS'));
-    const child = spawn(process.execPath, ['scripts/check.ts', ...args], { env: { ...inherited, HANDBOOK_CONTENT: contentRoot, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST' && key !== 'GITHUB_ACTIONS',
+      ),
+    );
+    const child = spawn(process.execPath, ['scripts/check.ts', ...args], {
+      env: { ...inherited, HANDBOOK_CONTENT: contentRoot, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -33,7 +33,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
 /** Starts `npm run dev`'s server on a free port for a content tree and resolves once it listens. */
 export async function startDevServer(contentRoot: string, env: Record<string, string> = {}): Promise<DevServer> {
   const port = await freePort();
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'),
+  );
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -91,7 +91,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
 export async function startNginx(conf: string, place: NginxPlace): Promise<NginxServer> {
   const confFile = join(place.runDir, 'nginx.conf');
   writeFileSync(confFile, conf);
-  const child = spawn(NGINX, ['-p', place.runDir, '-c', confFile, '-e', 'stderr', '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(NGINX, ['-p', place.runDir, '-c', confFile, '-e', 'stderr', '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${place.port}`;

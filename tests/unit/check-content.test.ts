@@ -21,7 +21,9 @@ function writeTree(files: Record<string, string>): string {
 }
 
 const lines = (root: string, only?: string[]) =>
-  sortDiagnostics(createContentChecker(root, { strictness: 'default', links: 'error' }).run(only).diagnostics).map((d) => formatDiagnostic({ ...d, file: d.file.replace(`${root}/`, '') }).replace(/ \(fix: .*\)$/, ''));
+  sortDiagnostics(createContentChecker(root, { strictness: 'default', links: 'error' }).run(only).diagnostics).map((d) =>
+    formatDiagnostic({ ...d, file: d.file.replace(`${root}/`, '') }).replace(/ \(fix: .*\)$/, ''),
+  );
 
 describe('checking content without rendering it', () => {
   it('reports frontmatter, missing titles, links and anchors with file lines', () => {

@@ -15,7 +15,10 @@ const link = (from: string, url: string, line = 1, kind: 'link' | 'image' = 'lin
   column: 1,
   target: resolveLink({ from, url, base: '/', isDir: (p) => dirs.has(p) }),
 });
-const ids: Record<string, string[]> = { 'infra/docker/README.md': ['docker', 'volumes', '-what-is-docker'], 'infra/README.md': ['infra', 'topics'] };
+const ids: Record<string, string[]> = {
+  'infra/docker/README.md': ['docker', 'volumes', '-what-is-docker'],
+  'infra/README.md': ['infra', 'topics'],
+};
 const run = (file: string, urls: (string | RecordedLink)[]) => {
   const pages: LinkedPage[] = Object.entries(ids).map(([f, i]) => ({ file: f, ids: i, links: [] }));
   pages.push({ file, ids: ids[file] ?? ['here'], links: urls.map((u, i) => (typeof u === 'string' ? link(file, u, i + 1) : u)) });
@@ -24,7 +27,14 @@ const run = (file: string, urls: (string | RecordedLink)[]) => {
 
 describe('checkLinks', () => {
   it('accepts links to pages, folders, anchors and assets that exist', () => {
-    const result = run('infra/README.md', ['./docker/README.md#volumes', './docker/', './docker', '#topics', './docker/layers.svg', '../README.md']);
+    const result = run('infra/README.md', [
+      './docker/README.md#volumes',
+      './docker/',
+      './docker',
+      '#topics',
+      './docker/layers.svg',
+      '../README.md',
+    ]);
     expect(result.diagnostics).toEqual([]);
     expect(result.edges).toContainEqual({ from: 'infra/README.md', to: 'infra/docker/README.md' });
   });
@@ -59,11 +69,27 @@ describe('checkLinks', () => {
     const page: LinkedPage = {
       file: 'README.md',
       ids: [],
-      links: ['./drafts/', './pictures', './empty/', './nowhere/'].map((url, i) => ({ url, kind: 'link', line: i + 3, column: 5, target: resolveLink({ from: 'README.md', url, base: '/', isDir: (p) => dirsOf.has(p) }) })),
+      links: ['./drafts/', './pictures', './empty/', './nowhere/'].map((url, i) => ({
+        url,
+        kind: 'link',
+        line: i + 3,
+        column: 5,
+        target: resolveLink({ from: 'README.md', url, base: '/', isDir: (p) => dirsOf.has(p) }),
+      })),
     };
     expect(checkLinks([page], tree, 'error').diagnostics.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([
-      [3, 5, 'missing-readme', 'folder `./drafts/` holds only drafts or empty pages, which are left out of the site, so the site has no page to show for it (fix: add a README.md or another page to the folder, or link a file inside it)'],
-      [4, 5, 'missing-readme', 'folder `./pictures` holds no page, only other files, so the site has no page to show for it (fix: add a README.md or another page to the folder, or link a file inside it)'],
+      [
+        3,
+        5,
+        'missing-readme',
+        'folder `./drafts/` holds only drafts or empty pages, which are left out of the site, so the site has no page to show for it (fix: add a README.md or another page to the folder, or link a file inside it)',
+      ],
+      [
+        4,
+        5,
+        'missing-readme',
+        'folder `./pictures` holds no page, only other files, so the site has no page to show for it (fix: add a README.md or another page to the folder, or link a file inside it)',
+      ],
       [5, 5, 'missing-file', 'cannot find `./empty/` (fix: link the page or file by its path relative to this page)'],
       [6, 5, 'missing-file', 'cannot find `./nowhere/` (fix: link the page or file by its path relative to this page)'],
     ]);
@@ -79,22 +105,39 @@ describe('checkLinks', () => {
 });
 
 describe('checkLinks on linked files', () => {
-  const files = createPageIndex(['README.md', 'guide/README.md'], ['guide/demo.html', 'guide/big.zip', 'guide/ok.png', 'guide/app.mjs'], [], {
-    assetSizes: new Map([
-      ['guide/demo.html', 10],
-      ['guide/big.zip', 5000],
-      ['guide/ok.png', 4000],
-      ['guide/app.mjs', 10],
-    ]),
-    refusedLinks: [
-      { path: 'guide/sample.conf', target: '/etc/passwd', reason: 'outside' },
-      { path: 'guide/notes', target: '/etc', reason: 'outside' },
-      { path: 'guide/up', target: '/repo/content', reason: 'loop' },
-    ],
-  });
+  const files = createPageIndex(
+    ['README.md', 'guide/README.md'],
+    ['guide/demo.html', 'guide/big.zip', 'guide/ok.png', 'guide/app.mjs'],
+    [],
+    {
+      assetSizes: new Map([
+        ['guide/demo.html', 10],
+        ['guide/big.zip', 5000],
+        ['guide/ok.png', 4000],
+        ['guide/app.mjs', 10],
+      ]),
+      refusedLinks: [
+        { path: 'guide/sample.conf', target: '/etc/passwd', reason: 'outside' },
+        { path: 'guide/notes', target: '/etc', reason: 'outside' },
+        { path: 'guide/up', target: '/repo/content', reason: 'loop' },
+      ],
+    },
+  );
   const check = (urls: string[], severity: 'error' | 'warning' = 'warning') =>
     checkLinks(
-      [{ file: 'guide/README.md', ids: [], links: urls.map((url, i) => ({ url, kind: 'link', line: i + 1, column: 3, target: resolveLink({ from: 'guide/README.md', url, base: '/', isDir: (p) => p === 'guide/notes' || p === 'guide/up' }) })) }],
+      [
+        {
+          file: 'guide/README.md',
+          ids: [],
+          links: urls.map((url, i) => ({
+            url,
+            kind: 'link',
+            line: i + 1,
+            column: 3,
+            target: resolveLink({ from: 'guide/README.md', url, base: '/', isDir: (p) => p === 'guide/notes' || p === 'guide/up' }),
+          })),
+        },
+      ],
       files,
       severity,
       4096,
@@ -117,7 +160,9 @@ describe('checkLinks on linked files', () => {
       [2, 'unpublishable-file', 'error'],
       [3, 'file-too-large', 'error'],
     ]);
-    expect(diagnostics[0]?.message).toContain('`./demo.html` links a `.html` file, which is not published: an HTML file would run its scripts on the site');
+    expect(diagnostics[0]?.message).toContain(
+      '`./demo.html` links a `.html` file, which is not published: an HTML file would run its scripts on the site',
+    );
     expect(assets).toEqual(new Set(['guide/ok.png']));
   });
 });

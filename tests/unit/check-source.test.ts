@@ -45,7 +45,10 @@ describe('checkSource', () => {
 
 describe('checkSource on MDX pages', () => {
   const mdx = (text: string) =>
-    checkSource('docs/page.mdx', new TextEncoder().encode(text), index, { absPath: '/repo/content/docs/page.mdx', componentsDir: '/repo/src/components' });
+    checkSource('docs/page.mdx', new TextEncoder().encode(text), index, {
+      absPath: '/repo/content/docs/page.mdx',
+      componentsDir: '/repo/src/components',
+    });
 
   it('accepts an import from src/components/', () => {
     expect(mdx("import Card from '../../src/components/Card.astro';\n\n# Page\n").diagnostics).toEqual([]);

@@ -10,7 +10,27 @@ import kubernetesKinds from '../../src/lib/kubernetes-kinds.json' with { type: '
 
 describe('extractCodeBlocks', () => {
   it('returns every fenced block with its fence and first code line in the file, frontmatter included', () => {
-    const markdown = ['---', 'title: x', '---', '', '```yaml skip-check="Helm"', 'a: 1', '```', '', '- item', '', '  ~~~Bash', '  echo hi', '  ~~~', '', '> ```', '> plain', '> ```', '', '    indented code is not fenced'].join('\n');
+    const markdown = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      '```yaml skip-check="Helm"',
+      'a: 1',
+      '```',
+      '',
+      '- item',
+      '',
+      '  ~~~Bash',
+      '  echo hi',
+      '  ~~~',
+      '',
+      '> ```',
+      '> plain',
+      '> ```',
+      '',
+      '    indented code is not fenced',
+    ].join('\n');
     expect(extractCodeBlocks(markdown)).toEqual([
       { lang: 'yaml', meta: 'skip-check="Helm"', value: 'a: 1', fenceLine: 5, firstLine: 6 },
       { lang: 'bash', meta: '', value: 'echo hi', fenceLine: 11, firstLine: 12 },
@@ -22,12 +42,17 @@ describe('extractCodeBlocks', () => {
 describe('planCheck', () => {
   it('picks the validator by language and, for YAML, by the shape of each document', () => {
     expect(planCheck('yaml', '', 'apiVersion: v1\nkind: Service\n---\napiVersion: apps/v1\nkind: Deployment')).toEqual({
-      type: 'check', validators: ['kubernetes'], label: 'Kubernetes API schema (v1 Service, apps/v1 Deployment)',
+      type: 'check',
+      validators: ['kubernetes'],
+      label: 'Kubernetes API schema (v1 Service, apps/v1 Deployment)',
     });
     expect(planCheck('yml', '', 'on: push\njobs: {}')).toMatchObject({ validators: ['actionlint'], label: 'actionlint' });
     expect(planCheck('yaml', '', 'services: {}')).toMatchObject({ validators: ['compose'] });
     expect(planCheck('yaml', '', 'groups: []')).toMatchObject({ validators: ['prometheus-rules'] });
-    expect(planCheck('yaml', '', 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor')).toMatchObject({ validators: ['yaml'], label: 'YAML parser' });
+    expect(planCheck('yaml', '', 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor')).toMatchObject({
+      validators: ['yaml'],
+      label: 'YAML parser',
+    });
     expect(planCheck('Terraform', '', '')).toEqual({ type: 'check', validators: ['hcl'], label: 'HCL2 parser' });
     expect(planCheck('sh', '', 'ls')).toMatchObject({ validators: ['shellcheck'] });
     expect(planCheck('console', '', '$ ls')).toEqual({ type: 'allowed' });

@@ -4,11 +4,22 @@ import { readSiteConfig, editUrl, normalizeBase } from '../../src/lib/site-confi
 
 describe('diagnostics', () => {
   it('formats path:line:column rule-id message', () => {
-    const d = diagnostic({ file: 'content/a.md', line: 5, column: 6, rule: 'missing-file', severity: 'error', message: 'cannot find `./b.md`' });
-    expect(formatDiagnostic(d)).toBe('content/a.md:5:6 missing-file cannot find `./b.md` (fix: link the page or file by its path relative to this page)');
+    const d = diagnostic({
+      file: 'content/a.md',
+      line: 5,
+      column: 6,
+      rule: 'missing-file',
+      severity: 'error',
+      message: 'cannot find `./b.md`',
+    });
+    expect(formatDiagnostic(d)).toBe(
+      'content/a.md:5:6 missing-file cannot find `./b.md` (fix: link the page or file by its path relative to this page)',
+    );
   });
   it('formats the path alone where no line applies', () => {
-    expect(formatDiagnostic({ file: 'content/a.md', rule: 'empty-file', severity: 'error', message: 'the page is empty' })).toBe('content/a.md empty-file the page is empty');
+    expect(formatDiagnostic({ file: 'content/a.md', rule: 'empty-file', severity: 'error', message: 'the page is empty' })).toBe(
+      'content/a.md empty-file the page is empty',
+    );
   });
   it('sorts by path and line and ends with a count', () => {
     const report = formatReport([
@@ -16,7 +27,12 @@ describe('diagnostics', () => {
       { file: 'a.md', line: 9, rule: 'missing-file', severity: 'error', message: 'y' },
       { file: 'a.md', line: 2, rule: 'missing-heading', severity: 'warning', message: 'z' },
     ]).split('\n');
-    expect(report).toEqual(['a.md:2:1 missing-heading z', 'a.md:9:1 missing-file y', 'b.md:1:1 missing-file x', '2 errors, 1 warning in the content.']);
+    expect(report).toEqual([
+      'a.md:2:1 missing-heading z',
+      'a.md:9:1 missing-file y',
+      'b.md:1:1 missing-file x',
+      '2 errors, 1 warning in the content.',
+    ]);
   });
 });
 

@@ -12,7 +12,8 @@ describe('the documentation states the facts of the code', () => {
     expect([...list.matchAll(/`([a-z-]+)`/g)].map((m) => m[1])).toEqual(Object.keys(RULES));
   });
   it('lists exactly the publishable file types in CONTRIBUTING.md', () => {
-    const row = (kind: string) => [...(new RegExp(`^\\| ${kind} \\| (.*) \\|$`, 'm').exec(contributing)?.[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    const row = (kind: string) =>
+      [...(new RegExp(`^\\| ${kind} \\| (.*) \\|$`, 'm').exec(contributing)?.[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]);
     expect(row('Images')).toEqual(PUBLISHABLE_TYPES.images);
     expect(row('Documents')).toEqual(PUBLISHABLE_TYPES.documents);
     expect(row('Plain-text examples and configuration')).toEqual(PUBLISHABLE_TYPES.text);

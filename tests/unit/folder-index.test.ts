@@ -73,7 +73,12 @@ describe('addFolderIndexes', () => {
   it('generates an index for each folder without README only, at the folder route, titled after the folder', () => {
     expect(generated.map((g) => g.page)).toEqual([
       { file: '03 Übungen (extra)/mehr/', route: '/übungen-extra/mehr/', title: 'Mehr', description: 'Tiefer' },
-      { file: '03 Übungen (extra)/', route: '/übungen-extra/', title: 'Übungen (extra)', description: 'Erste Schritte, Mehr, Werkzeuge and Zweite' },
+      {
+        file: '03 Übungen (extra)/',
+        route: '/übungen-extra/',
+        title: 'Übungen (extra)',
+        description: 'Erste Schritte, Mehr, Werkzeuge and Zweite',
+      },
     ]);
     expect(uebungen.index).toBe(generated[1]!.page);
     expect(folder(tree, '03 Übungen (extra)/werkzeuge').index?.file).toBe('03 Übungen (extra)/werkzeuge/README.md');
@@ -134,7 +139,11 @@ describe('a folder beside a page of the same route', () => {
   it('generates no index: the page keeps the route, and links to the folder lead to it', () => {
     const tree = buildTree(files.map((f) => page(f, f)));
     expect(addFolderIndexes(tree)).toEqual([]);
-    expect(readingOrder(tree).map((p) => p.file).sort()).toEqual(['README.md', 'guide.md', 'guide/install.md']);
+    expect(
+      readingOrder(tree)
+        .map((p) => p.file)
+        .sort(),
+    ).toEqual(['README.md', 'guide.md', 'guide/install.md']);
     expect(createPageIndex(files).indexOf.get('guide')).toBe('guide.md');
   });
   it('generates one index for folders that share a route, and none where a README of another folder has it', () => {

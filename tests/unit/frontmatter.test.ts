@@ -13,7 +13,14 @@ describe('validateFrontmatter', () => {
   it('names an unknown key and suggests the closest known one', () => {
     const result = validateFrontmatter({ titel: 'x' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ key: 'titel', rule: 'unknown-frontmatter-key', message: expect.stringContaining('did you mean `title`?') })]);
+    if (!result.ok)
+      expect(result.issues).toEqual([
+        expect.objectContaining({
+          key: 'titel',
+          rule: 'unknown-frontmatter-key',
+          message: expect.stringContaining('did you mean `title`?'),
+        }),
+      ]);
   });
   it('rejects a level outside the allowed values and shows the value', () => {
     const result = validateFrontmatter({ level: 'expert' });

@@ -47,7 +47,9 @@ describe('strictness', () => {
     }
   });
   it('applies the policy to a list and reads HANDBOOK_STRICT', () => {
-    expect(applyPolicy([d('unknown-frontmatter-key'), d('duplicate-route')], { strictness: 'lenient', links: 'error' }).map((x) => x.severity)).toEqual(['warning', 'error']);
+    expect(
+      applyPolicy([d('unknown-frontmatter-key'), d('duplicate-route')], { strictness: 'lenient', links: 'error' }).map((x) => x.severity),
+    ).toEqual(['warning', 'error']);
     expect([parseStrictness(undefined), parseStrictness('true'), parseStrictness('FALSE')]).toEqual(['default', 'strict', 'lenient']);
     expect(() => parseStrictness('maybe')).toThrow(/HANDBOOK_STRICT/);
   });
@@ -55,7 +57,13 @@ describe('strictness', () => {
 
 describe('case-insensitive anchors', () => {
   const index = createPageIndex(['a.md', 'b.md']);
-  const link = (from: string, url: string) => ({ url, kind: 'link' as const, line: 3, column: 1, target: resolveLink({ from, url, base: '/handbook/', isDir: () => false }) });
+  const link = (from: string, url: string) => ({
+    url,
+    kind: 'link' as const,
+    line: 3,
+    column: 1,
+    target: resolveLink({ from, url, base: '/handbook/', isDir: () => false }),
+  });
   it('accepts a fragment that matches a heading id when case is ignored, and records how to respell it', () => {
     const result = checkLinks(
       [
@@ -85,7 +93,9 @@ describe('case-insensitive anchors', () => {
       { href: '/x/?a=1&b=2#Top', fixed: '/x/?a=1&b=2#top' },
     ]);
     expect(out).toBe('<a href="#misc">a</a><a href="#Misc-2">b</a><a href="/x/?a=1&amp;b=2#top">c</a><p>#Misc</p>');
-    expect(respellHrefs('<a href="/ru/#%D0%9E%D1%81">x</a>', [{ href: '/ru/#Ос', fixed: '/ru/#%D0%BE%D1%81' }])).toBe('<a href="/ru/#%D0%BE%D1%81">x</a>');
+    expect(respellHrefs('<a href="/ru/#%D0%9E%D1%81">x</a>', [{ href: '/ru/#Ос', fixed: '/ru/#%D0%BE%D1%81' }])).toBe(
+      '<a href="/ru/#%D0%BE%D1%81">x</a>',
+    );
   });
 });
 
@@ -96,14 +106,18 @@ describe('build summary', () => {
     { file: 'c.md', rule: 'missing-title', severity: 'warning', message: 'z' },
   ];
   it('says what was built, how long it took and the problems by rule', () => {
-    expect(summaryLine({ pages: 290, linkedFiles: 1204, indexedWords: 9310 }, [], 41.23)).toBe('Built 290 pages, 1,204 linked files, search index over 9,310 words in 41.2 s.');
+    expect(summaryLine({ pages: 290, linkedFiles: 1204, indexedWords: 9310 }, [], 41.23)).toBe(
+      'Built 290 pages, 1,204 linked files, search index over 9,310 words in 41.2 s.',
+    );
     expect(summaryLine({ pages: 1, linkedFiles: 1, indexedWords: 1 }, problems, 2)).toBe(
       'Built 1 page, 1 linked file, search index over 1 word in 2.0 s; 3 warnings: 1 empty-file, 2 missing-title.',
     );
   });
   it('writes a JSON report with counts by rule and the problems sorted', () => {
     expect(countByRule(problems)).toEqual({ 'empty-file': 1, 'missing-title': 2 });
-    const report = buildReport({ ok: true, counts: { pages: 3, linkedFiles: 0, indexedWords: 10 }, problems }) as { problems: Diagnostic[] };
+    const report = buildReport({ ok: true, counts: { pages: 3, linkedFiles: 0, indexedWords: 10 }, problems }) as {
+      problems: Diagnostic[];
+    };
     expect(report).toMatchObject({ ok: true, pages: 3, errors: 0, warnings: 3 });
     expect(report.problems.map((p) => p.file)).toEqual(['a.md', 'b.md', 'c.md']);
   });

@@ -7,8 +7,16 @@ const existing = ['README.md', '06-infrastructure/README.md', '06-infrastructure
 
 describe('planning a new page', () => {
   it('maps a path to its file and route, adding .md when it has no extension', () => {
-    expect(planNewPage('06-infrastructure/docker/volumes', existing)).toEqual({ type: 'ok', file: '06-infrastructure/docker/volumes.md', route: '/infrastructure/docker/volumes/' });
-    expect(planNewPage('./06-infrastructure/Docker Tips.md', existing)).toEqual({ type: 'ok', file: '06-infrastructure/Docker Tips.md', route: '/infrastructure/docker-tips/' });
+    expect(planNewPage('06-infrastructure/docker/volumes', existing)).toEqual({
+      type: 'ok',
+      file: '06-infrastructure/docker/volumes.md',
+      route: '/infrastructure/docker/volumes/',
+    });
+    expect(planNewPage('./06-infrastructure/Docker Tips.md', existing)).toEqual({
+      type: 'ok',
+      file: '06-infrastructure/Docker Tips.md',
+      route: '/infrastructure/docker-tips/',
+    });
   });
 
   it('makes a README of a path ending with a slash', () => {
@@ -16,13 +24,17 @@ describe('planning a new page', () => {
   });
 
   it('refuses an existing file, in any case', () => {
-    expect(planNewPage('06-infrastructure/docker/Compose.md', existing)).toEqual({ type: 'refused', message: '`06-infrastructure/docker/compose.md` already exists; edit it instead' });
+    expect(planNewPage('06-infrastructure/docker/Compose.md', existing)).toEqual({
+      type: 'refused',
+      message: '`06-infrastructure/docker/compose.md` already exists; edit it instead',
+    });
   });
 
   it('refuses a file that would share the route of another page', () => {
     expect(planNewPage('06-infrastructure/docker.md', existing)).toEqual({
       type: 'refused',
-      message: '`06-infrastructure/docker.md` would have the route /infrastructure/docker/ of `06-infrastructure/docker/README.md`; choose another name',
+      message:
+        '`06-infrastructure/docker.md` would have the route /infrastructure/docker/ of `06-infrastructure/docker/README.md`; choose another name',
     });
   });
 
@@ -30,7 +42,10 @@ describe('planning a new page', () => {
     expect(planNewPage('../notes.md', existing).type).toBe('refused');
     expect(planNewPage('a/../../notes.md', existing).type).toBe('refused');
     expect(planNewPage('/etc/notes.md', existing).type).toBe('refused');
-    expect(planNewPage('.drafts/notes.md', existing)).toEqual({ type: 'refused', message: '`.drafts/notes.md` is in a hidden or node_modules folder, which the site does not publish' });
+    expect(planNewPage('.drafts/notes.md', existing)).toEqual({
+      type: 'refused',
+      message: '`.drafts/notes.md` is in a hidden or node_modules folder, which the site does not publish',
+    });
     expect(planNewPage('  ', existing).type).toBe('refused');
   });
 });
@@ -44,14 +59,25 @@ describe('the page scaffold', () => {
     if (!parsed.ok) return;
     expect(validateFrontmatter(parsed.data)).toEqual({
       ok: true,
-      data: { description: 'One sentence, at most 160 characters, saying what the reader learns here.', level: 'beginner', prerequisites: ['./README.md'], order: 3 },
+      data: {
+        description: 'One sentence, at most 160 characters, saying what the reader learns here.',
+        level: 'beginner',
+        prerequisites: ['./README.md'],
+        order: 3,
+      },
     });
   });
 
   it('has the title as H1 and the handbook usual sections in order', () => {
     expect(text).toContain('\n# Docker volumes\n');
     const headings = text.split('\n').filter((l) => l.startsWith('## '));
-    expect(headings).toEqual(['## Try it', '## Common pitfalls', '## Where to go next', '## Further reading', '## Check your understanding']);
+    expect(headings).toEqual([
+      '## Try it',
+      '## Common pitfalls',
+      '## Where to go next',
+      '## Further reading',
+      '## Check your understanding',
+    ]);
   });
 
   it('leaves out prerequisites and order when there are none', () => {

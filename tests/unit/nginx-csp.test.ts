@@ -3,7 +3,8 @@ import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import { headerPolicy, metaPolicy, nginxCspInclude, sharedPolicy } from '../../src/lib/nginx-csp.ts';
 
 const policy = contentSecurityPolicy(['document.documentElement.classList.add("js")']);
-const page = (content: string) => `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${content}"><title>t</title></head><body></body></html>`;
+const page = (content: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${content}"><title>t</title></head><body></body></html>`;
 // Astro writes the quotes of a policy as entities; the parser must give back the real text.
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
 
@@ -19,7 +20,12 @@ describe('metaPolicy', () => {
 
 describe('sharedPolicy', () => {
   it('returns the policy every page carries', () => {
-    expect(sharedPolicy([{ file: 'dist/index.html', html: page(policy) }, { file: 'dist/404.html', html: page(policy) }])).toBe(policy);
+    expect(
+      sharedPolicy([
+        { file: 'dist/index.html', html: page(policy) },
+        { file: 'dist/404.html', html: page(policy) },
+      ]),
+    ).toBe(policy);
   });
 
   it('names the pages that carry another policy or none', () => {
@@ -35,7 +41,9 @@ describe('sharedPolicy', () => {
 
   it('says to build first when there are no pages or no policies', () => {
     expect(() => sharedPolicy([])).toThrow('No HTML pages found: build the site first (npm run build).');
-    expect(() => sharedPolicy([{ file: 'dist/index.html', html: '<p>dev</p>' }])).toThrow(/No page carries a Content-Security-Policy <meta>, e.g. dist\/index.html/);
+    expect(() => sharedPolicy([{ file: 'dist/index.html', html: '<p>dev</p>' }])).toThrow(
+      /No page carries a Content-Security-Policy <meta>, e.g. dist\/index.html/,
+    );
   });
 });
 
@@ -48,7 +56,9 @@ describe('nginxCspInclude', () => {
   });
 
   it('refuses a policy that an nginx string cannot hold as written', () => {
-    expect(() => nginxCspInclude("script-src 'self' $evil")).toThrow('The Content-Security-Policy contains "$", which an nginx header string cannot hold');
+    expect(() => nginxCspInclude("script-src 'self' $evil")).toThrow(
+      'The Content-Security-Policy contains "$", which an nginx header string cannot hold',
+    );
     expect(() => nginxCspInclude('script-src "self"')).toThrow(/contains "\\""/);
   });
 });

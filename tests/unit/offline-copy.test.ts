@@ -9,7 +9,9 @@ describe('the offline status region', () => {
   it('counts files while saving, then says the copy is ready with its size', () => {
     expect(offlineStatusText({ type: 'progress', version: 'v', done: 120, total: 310 })).toBe('Saving for offline: 120 of 310 files');
     expect(offlineStatusText({ type: 'ready', version: 'v', files: 310, bytes: 4.2 * 1024 * 1024 })).toBe('Available offline · 4.2 MB');
-    expect(offlineStatusText({ type: 'failed', version: 'v', done: 3, total: 310 })).toBe('Saving for offline stopped at 3 of 310 files; it starts again on your next visit');
+    expect(offlineStatusText({ type: 'failed', version: 'v', done: 3, total: 310 })).toBe(
+      'Saving for offline stopped at 3 of 310 files; it starts again on your next visit',
+    );
   });
 
   it('formats sizes in B, KB and MB', () => {
@@ -27,7 +29,14 @@ describe('the offline status region', () => {
 describe('the web app manifest', () => {
   it('starts and stays inside the base path, with icons under it, maskable included', () => {
     const manifest = webManifest({ title: 'DevOps Handbook', base: '/handbook/', lang: 'en' });
-    expect(manifest).toMatchObject({ name: 'DevOps Handbook', id: '/handbook/', start_url: '/handbook/', scope: '/handbook/', display: 'standalone', theme_color: '#ffffff' });
+    expect(manifest).toMatchObject({
+      name: 'DevOps Handbook',
+      id: '/handbook/',
+      start_url: '/handbook/',
+      scope: '/handbook/',
+      display: 'standalone',
+      theme_color: '#ffffff',
+    });
     expect(manifest.icons.map((i) => `${i.src} ${i.sizes} ${i.purpose}`)).toEqual([
       '/handbook/icons/icon.svg any any',
       '/handbook/icons/icon-192.png 192x192 any',
@@ -69,7 +78,9 @@ describe('the archive of the built site', () => {
 
   it('reads the download link of the home page from HANDBOOK_DOWNLOAD_URL and rejects what is not a URL or a path', () => {
     expect(readSiteConfig({}, '/repo').downloadUrl).toBeUndefined();
-    expect(readSiteConfig({ HANDBOOK_DOWNLOAD_URL: 'https://example.org/handbook-latest.zip' }, '/repo').downloadUrl).toBe('https://example.org/handbook-latest.zip');
+    expect(readSiteConfig({ HANDBOOK_DOWNLOAD_URL: 'https://example.org/handbook-latest.zip' }, '/repo').downloadUrl).toBe(
+      'https://example.org/handbook-latest.zip',
+    );
     expect(readSiteConfig({ HANDBOOK_DOWNLOAD_URL: '/downloads/handbook.zip' }, '/repo').downloadUrl).toBe('/downloads/handbook.zip');
     expect(() => readSiteConfig({ HANDBOOK_DOWNLOAD_URL: 'javascript:alert(1)' }, '/repo')).toThrow(/HANDBOOK_DOWNLOAD_URL/);
   });

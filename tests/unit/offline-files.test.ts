@@ -9,7 +9,24 @@ const file = (path: string, sha256 = 'ab'.repeat(32), size = 10): BuiltFile => (
 
 describe('which built files the service worker keeps', () => {
   it('keeps pages, styles, scripts, images, the manifest and the Pagefind index, fragments and WASM', () => {
-    for (const path of ['index.html', '404.html', 'guide/index.html', '_astro/page.Ab1.css', '_astro/page.Cd2.js', 'guide/diagram.svg', 'icons/icon-192.png', 'manifest.webmanifest', 'pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.en.pagefind', 'pagefind/index/en_1.pf_index', 'pagefind/fragment/en_2.pf_fragment', 'pagefind/pagefind.en_3.pf_meta', 'notes/ünïcode file.pdf']) {
+    for (const path of [
+      'index.html',
+      '404.html',
+      'guide/index.html',
+      '_astro/page.Ab1.css',
+      '_astro/page.Cd2.js',
+      'guide/diagram.svg',
+      'icons/icon-192.png',
+      'manifest.webmanifest',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/wasm.en.pagefind',
+      'pagefind/index/en_1.pf_index',
+      'pagefind/fragment/en_2.pf_fragment',
+      'pagefind/pagefind.en_3.pf_meta',
+      'notes/ünïcode file.pdf',
+    ]) {
       expect(excludedBecause(path), path).toBeUndefined();
     }
   });
@@ -64,7 +81,9 @@ describe('the URLs and version of one build', () => {
 
   it('writes the list into the worker as its first line', () => {
     const source = serviceWorkerSource(offlineManifest([file('index.html', '1'.repeat(64), 3)], '/h/'), 'self.x = 1;\n');
-    expect(source).toBe(`const OFFLINE = {"version":"${offlineManifest([file('index.html', '1'.repeat(64), 3)], '/h/').version}","entries":[["/h/",3,"1111111111111111"]]};\nself.x = 1;\n`);
+    expect(source).toBe(
+      `const OFFLINE = {"version":"${offlineManifest([file('index.html', '1'.repeat(64), 3)], '/h/').version}","entries":[["/h/",3,"1111111111111111"]]};\nself.x = 1;\n`,
+    );
   });
 });
 

@@ -71,12 +71,19 @@ describe('markdown plugins', () => {
   });
   it('leaves a page-opening `## Heading` in the body when an h1 follows or the frontmatter has a title', async () => {
     expect((await render('## Intro\n\n# Real title')).html).toContain('Intro');
-    const processor = await createMarkdownProcessor({ ...markdownPlugins({ contentRoot: root, base: '/', isDir: () => false }), gfm: false, smartypants: false, syntaxHighlight: false });
+    const processor = await createMarkdownProcessor({
+      ...markdownPlugins({ contentRoot: root, base: '/', isDir: () => false }),
+      gfm: false,
+      smartypants: false,
+      syntaxHighlight: false,
+    });
     const titled = await processor.render('## Intro\n\nText.', { fileURL: pathToFileURL(`${root}/a.md`), frontmatter: { title: 'A' } });
     expect(titled.code).toContain('Intro');
   });
   it('rewrites links to non-ASCII, spaced and parenthesised names once, without reporting its own output', async () => {
-    const { html, record } = await render('# T\n\n[Über uns](<./02 Über uns/README.md>) [Основы](./ru.md#Основы) [p](<./a (b).md>) [r][ref]\n\n[ref]: ./ü.md');
+    const { html, record } = await render(
+      '# T\n\n[Über uns](<./02 Über uns/README.md>) [Основы](./ru.md#Основы) [p](<./a (b).md>) [r][ref]\n\n[ref]: ./ü.md',
+    );
     expect(html).toContain('href="/infrastructure/%C3%BCber-uns/"');
     expect(record.links.map((l) => [l.url, l.target.type])).toEqual([
       ['./02 Über uns/README.md', 'page'],

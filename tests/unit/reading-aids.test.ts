@@ -33,7 +33,9 @@ describe('reading aids', () => {
     expect(formatDate('2026-11-26T23:30:00-05:00')).toBe('27 November 2026');
   });
   it('counts the pages of a section, index and subfolders included', () => {
-    const tree = buildTree(['a/README.md', 'a/x.md', 'a/b/README.md', 'a/b/y.md', 'c.md'].map((file) => ({ file, route: `/${file}`, title: file })));
+    const tree = buildTree(
+      ['a/README.md', 'a/x.md', 'a/b/README.md', 'a/b/y.md', 'c.md'].map((file) => ({ file, route: `/${file}`, title: file })),
+    );
     const a = tree.children.find((c) => c.type === 'folder' && c.dir === 'a');
     expect(a && a.type === 'folder' ? countPages(a) : 0).toBe(4);
   });

@@ -17,7 +17,11 @@ describe('resolveLink', () => {
     expect(resolve('06-infrastructure/README.md', '../07-cloud/RESOURCES.md')).toMatchObject({ type: 'page', href: '/cloud/resources/' });
   });
   it('rewrites folder links with and without a trailing slash', () => {
-    expect(resolve('06-infrastructure/README.md', './docker/')).toMatchObject({ type: 'folder', dir: '06-infrastructure/docker', href: '/infrastructure/docker/' });
+    expect(resolve('06-infrastructure/README.md', './docker/')).toMatchObject({
+      type: 'folder',
+      dir: '06-infrastructure/docker',
+      href: '/infrastructure/docker/',
+    });
     expect(resolve('06-infrastructure/README.md', './docker')).toMatchObject({ type: 'folder', href: '/infrastructure/docker/' });
   });
   it('resolves links written without ./', () => {
@@ -27,7 +31,9 @@ describe('resolveLink', () => {
     expect(resolve('README.md', './06-infrastructure/README.md?tab=1#top')).toMatchObject({ href: '/infrastructure/?tab=1#top' });
   });
   it('applies the base path', () => {
-    expect(resolve('README.md', './06-infrastructure/docker/README.md', '/handbook/')).toMatchObject({ href: '/handbook/infrastructure/docker/' });
+    expect(resolve('README.md', './06-infrastructure/docker/README.md', '/handbook/')).toMatchObject({
+      href: '/handbook/infrastructure/docker/',
+    });
   });
   it('publishes other files under their folder route', () => {
     expect(resolve('06-infrastructure/docker/README.md', './layers.svg')).toEqual({

@@ -10,15 +10,47 @@ const svg = (body: string, attributes = '') => {
 describe('sanitizeSvg', () => {
   it.each([
     ['a script element', svg('<script>alert(1)</script><rect width="1" height="1"/>'), svg('<rect width="1" height="1"/>'), ['<script>']],
-    ['an event handler', svg('<rect width="1" height="1" onclick="alert(1)"/>', ' onload="alert(1)"'), svg('<rect width="1" height="1"/>'), ['<svg onload>', '<rect onclick>']],
+    [
+      'an event handler',
+      svg('<rect width="1" height="1" onclick="alert(1)"/>', ' onload="alert(1)"'),
+      svg('<rect width="1" height="1"/>'),
+      ['<svg onload>', '<rect onclick>'],
+    ],
     ['a javascript: link', svg('<a xlink:href="javascript:alert(1)"><text>x</text></a>'), svg('<a><text>x</text></a>'), ['<a xlink:href>']],
-    ['a data: link', svg('<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><text>x</text></a>'), svg('<a><text>x</text></a>'), ['<a href>']],
-    ['a foreignObject', svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></div></foreignObject>'), svg(''), ['<foreignObject>']],
+    [
+      'a data: link',
+      svg('<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"><text>x</text></a>'),
+      svg('<a><text>x</text></a>'),
+      ['<a href>'],
+    ],
+    [
+      'a foreignObject',
+      svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></div></foreignObject>'),
+      svg(''),
+      ['<foreignObject>'],
+    ],
     ['an external image', svg('<image href="https://evil.example/x.png"/>'), svg('<image/>'), ['<image href>']],
-    ['a <use> of another origin', svg('<use href="https://evil.example/x.svg#a"/><use xlink:href="//evil.example/x.svg#b"/>'), svg('<use/><use/>'), ['<use href>', '<use xlink:href>']],
+    [
+      'a <use> of another origin',
+      svg('<use href="https://evil.example/x.svg#a"/><use xlink:href="//evil.example/x.svg#b"/>'),
+      svg('<use/><use/>'),
+      ['<use href>', '<use xlink:href>'],
+    ],
     ['a stylesheet import', svg('<style>@import url(https://evil.example/x.css);</style>'), svg(''), ['<style>']],
-    ['an external url() in an attribute, escaped', svg('<rect width="1" height="1" fill="u\\72 l(https://evil.example/#x)" style="fill: url(&quot;//evil.example/a&quot;)"/>'), svg('<rect width="1" height="1"/>'), ['<rect fill>', '<rect style>']],
-    ['an attribute animation', svg('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a>'), svg('<a href="#x"><text>x</text></a>'), ['<set>', '<animate>']],
+    [
+      'an external url() in an attribute, escaped',
+      svg('<rect width="1" height="1" fill="u\\72 l(https://evil.example/#x)" style="fill: url(&quot;//evil.example/a&quot;)"/>'),
+      svg('<rect width="1" height="1"/>'),
+      ['<rect fill>', '<rect style>'],
+    ],
+    [
+      'an attribute animation',
+      svg(
+        '<a href="#x"><set attributeName="href" to="javascript:alert(1)"/><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a>',
+      ),
+      svg('<a href="#x"><text>x</text></a>'),
+      ['<set>', '<animate>'],
+    ],
   ])('removes %s', (_, input, expected, removed) => {
     expect(sanitizeSvg(input)).toEqual({ svg: `${expected}\n`, removed });
   });

@@ -16,7 +16,9 @@ function get(path: string, method = 'GET'): Promise<{ status: number; type: stri
     const req = request(`${origin}/`, { method, path }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), location: String(res.headers.location), body }));
+      res.on('end', () =>
+        done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), location: String(res.headers.location), body }),
+      );
     });
     req.on('error', fail);
     req.end();
@@ -70,7 +72,16 @@ describe('serve.mjs of the archive', () => {
   });
 
   it('never serves a file outside site/, however the path is written', async () => {
-    for (const path of ['/docs/../../secret.txt', '/../README.txt', '/docs/%2e%2e/%2e%2e/%2e%2e/secret.txt', '/docs/..%2f..%2f..%2fsecret.txt', '/..%5c..%5csecret.txt', '/docs/link.txt', '/docs/%00index.html', '/%E0%A4%A']) {
+    for (const path of [
+      '/docs/../../secret.txt',
+      '/../README.txt',
+      '/docs/%2e%2e/%2e%2e/%2e%2e/secret.txt',
+      '/docs/..%2f..%2f..%2fsecret.txt',
+      '/..%5c..%5csecret.txt',
+      '/docs/link.txt',
+      '/docs/%00index.html',
+      '/%E0%A4%A',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.body, path).toBe('not found page');

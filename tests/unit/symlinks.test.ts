@@ -34,9 +34,15 @@ describe('refusedLinkOf', () => {
     expect(refusedLinkOf(refused, 'guide')).toBeUndefined();
   });
   it('says where the link leads and that it is not followed', () => {
-    expect(refusedLinkMessage({ path: 'a', target: '/etc/passwd', reason: 'outside' })).toBe('is a symbolic link to `/etc/passwd`, outside the content root; it is not followed or published');
-    expect(refusedLinkMessage({ path: 'a', target: '/r/.git/config', reason: 'hidden' })).toBe('is a symbolic link to `/r/.git/config`, inside a folder that is never published; it is not followed or published');
-    expect(refusedLinkMessage({ path: 'a/up', target: '/r', reason: 'loop' })).toBe('is a symbolic link to `/r`, a folder that contains it; it is not followed');
+    expect(refusedLinkMessage({ path: 'a', target: '/etc/passwd', reason: 'outside' })).toBe(
+      'is a symbolic link to `/etc/passwd`, outside the content root; it is not followed or published',
+    );
+    expect(refusedLinkMessage({ path: 'a', target: '/r/.git/config', reason: 'hidden' })).toBe(
+      'is a symbolic link to `/r/.git/config`, inside a folder that is never published; it is not followed or published',
+    );
+    expect(refusedLinkMessage({ path: 'a/up', target: '/r', reason: 'loop' })).toBe(
+      'is a symbolic link to `/r`, a folder that contains it; it is not followed',
+    );
   });
 });
 

@@ -31,7 +31,8 @@ describe('rehype-code-blocks', () => {
     );
   });
   it('colours a line completely however slow the machine is (the same output with a clock that jumps a second per reading)', async () => {
-    const source = '<pre><code class="language-python">def f(x: int) -> str:\n    return f"{x!r:>10}" if x else "none"  # comment\n</code></pre>';
+    const source =
+      '<pre><code class="language-python">def f(x: int) -> str:\n    return f"{x!r:>10}" if x else "none"  # comment\n</code></pre>';
     const normal = await runRehype([rehypeCodeBlocks], pageFile(source));
     let now = Date.now();
     vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));

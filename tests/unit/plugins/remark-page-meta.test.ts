@@ -21,7 +21,10 @@ describe('remark-page-meta', () => {
   it('counts the words of a page of one paragraph for its reading time, and records no heading or paragraph a page lacks', async () => {
     const paragraph = await runRemark([remarkPageMeta], pageFile('Read   **this**\nfirst, then [that](./x.md).\n'));
     expect(recordOf(paragraph.file)?.words).toBe(5);
-    const blocks = await runRemark([remarkGfm, remarkPageMeta], pageFile('# Title\n\nOne two.\n\n| a | b |\n| - | - |\n| c d | e |\n\n```sh\nls -la\n```\n'));
+    const blocks = await runRemark(
+      [remarkGfm, remarkPageMeta],
+      pageFile('# Title\n\nOne two.\n\n| a | b |\n| - | - |\n| c d | e |\n\n```sh\nls -la\n```\n'),
+    );
     expect(recordOf(blocks.file)?.words).toBe(10);
     const list = await runRemark([remarkPageMeta], pageFile('- item\n'));
     expect(recordOf(list.file)).toEqual({
