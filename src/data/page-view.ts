@@ -6,6 +6,7 @@ import { withBase } from '../lib/routes.ts';
 import { resolvePagePath } from '../lib/check-source.ts';
 import { editUrl, type SiteConfig } from '../lib/site-config.ts';
 import { buildToc, type TocEntry } from '../lib/toc.ts';
+import type { SearchAliases } from '../lib/search-terms.ts';
 import type { Site, SitePage } from './site.ts';
 
 /** The settings a page's view depends on. */
@@ -75,6 +76,8 @@ export interface PageView {
   /** Absolute URL of the page, when the public origin is known. */
   canonical?: string | undefined;
   section?: string;
+  /** What search files the page under: its top-level section (section index pages included), its level, its other names. */
+  search: { section?: string | undefined; level?: string | undefined; aliases: SearchAliases };
   sidebar: SidebarView[];
   breadcrumbs: { label: string; href?: string }[];
   toc: TocEntry[];
@@ -138,6 +141,7 @@ export function pageView(site: Site, file: string, config: ViewConfig): PageView
     homeHref: href('/'),
     canonical: config.site ? new URL(href(page.route), `${config.site}/`).href : undefined,
     section: crumbs.length > 2 ? crumbs[1]?.label : undefined,
+    search: { section: crumbs.length > 1 ? crumbs[1]?.label : undefined, level: page.frontmatter.level, aliases: page.searchAliases },
     sidebar: sidebarFor(site, file, config.base),
     breadcrumbs: crumbs.map((c) => ({ label: c.label, href: c.route ? href(c.route) : undefined })),
     toc: buildToc(page.headings),

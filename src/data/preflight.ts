@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { learningPathDiagnostics } from '../lib/learning-path-checks.ts';
 import type { PathNode } from '../lib/learning-path.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
-import { findRouteCollisions } from '../lib/routes.ts';
+import { findRouteCollisions, reservedRouteUse, toRoute } from '../lib/routes.ts';
 import { refusedLinkMessage, type RefusedLink } from '../lib/symlinks.ts';
 import { scanContent } from './scan-content.ts';
 
@@ -103,6 +103,13 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
         .join(', ');
       diagnostics.push(diagnostic({ file, rule: 'duplicate-route', severity: 'error', message: `maps to route ${route} like ${others}` }));
     }
+  }
+  for (const file of pageFiles) {
+    const use = reservedRouteUse(file);
+    if (use)
+      diagnostics.push(
+        diagnostic({ file, rule: 'duplicate-route', severity: 'error', message: `maps to route ${toRoute(file)}, which is ${use}` }),
+      );
   }
   const withPaths = diagnostics.map((d) => ({ ...d, file: d.rule === 'missing-content-root' ? d.file : displayPath(contentRoot, d.file) }));
   // Drafts and empty pages are not published, so links to them are broken links.

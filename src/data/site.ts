@@ -13,6 +13,8 @@ import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { isGlossaryFile } from '../lib/glossary.ts';
 import { orderPath, type OrderedPath, type PathNode } from '../lib/learning-path.ts';
 import { toRoute } from '../lib/routes.ts';
+import { SYNONYM_GROUPS } from '../lib/search-synonyms.ts';
+import { searchAliases, type SearchAliases } from '../lib/search-terms.ts';
 import type { Heading } from '../lib/toc.ts';
 import type { PageRecord, UnsafeUrlRecord } from '../markdown/page-record.ts';
 import { shortUrl } from '../lib/unsafe-url.ts';
@@ -31,6 +33,8 @@ export interface SitePage extends NavPage {
   /** Id for the printed `<h1>`: the one the body's leading `# H1` had. */
   titleId?: string | undefined;
   readingMinutes: number;
+  /** Other names the search index knows the page by: frontmatter `aliases` and synonyms of its title and headings. */
+  searchAliases: SearchAliases;
   /** ISO date of the last commit that changed the file, when git knows it. */
   lastUpdated?: string | undefined;
   /** The rendered Markdown; absent on a generated folder index, which shows `listing` instead. */
@@ -113,6 +117,7 @@ async function computeSite(config: SiteConfig): Promise<Site> {
       description: frontmatter.description ?? record.firstParagraph,
       frontmatter,
       headings: result.headings,
+      searchAliases: searchAliases({ title, headings: result.headings.map((h) => h.text), aliases: frontmatter.aliases }, SYNONYM_GROUPS),
       printTitle: record.titleId !== undefined || record.h1 === undefined,
       titleId: record.titleId || undefined,
       readingMinutes: readingMinutes(record.words ?? 0),
@@ -137,6 +142,11 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   const listings = addFolderIndexes(tree).map(generatedPage);
   const order = readingOrder(tree);
   const all = [...pages, ...listings];
+  state.vocabulary = all.map((p) => ({
+    title: p.title,
+    headings: p.headings.map((h) => h.text),
+    aliases: [...p.searchAliases.strong, ...p.searchAliases.weak],
+  }));
   state.summary = { pages: all.length, linkedFiles: 0, indexedWords: records.reduce((sum, { record }) => sum + (record.words ?? 0), 0) };
   const site: Site = {
     pages: all,
@@ -161,7 +171,16 @@ async function computeSite(config: SiteConfig): Promise<Site> {
 }
 
 function generatedPage({ page, entries }: GeneratedIndex): SitePage {
-  return { ...page, frontmatter: {}, headings: [], printTitle: true, readingMinutes: 0, listing: entries };
+  const searchAliasesOfTitle = searchAliases({ title: page.title, headings: [] }, SYNONYM_GROUPS);
+  return {
+    ...page,
+    frontmatter: {},
+    headings: [],
+    searchAliases: searchAliasesOfTitle,
+    printTitle: true,
+    readingMinutes: 0,
+    listing: entries,
+  };
 }
 
 // The glossary is a reference, not a lesson, and a generated folder index is not a page to study: both stay off the path.

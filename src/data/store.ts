@@ -1,6 +1,7 @@
 import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
+import type { VocabularySource } from '../lib/search-terms.ts';
 
 /**
  * The one globalThis store. Astro runs the integration's hooks and the rendered pages in one Node
@@ -36,6 +37,8 @@ export interface BuildState {
   anchorFixes: AnchorFix[];
   /** What the service worker of the finished build keeps offline: file count, bytes and version. */
   offline?: { files: number; bytes: number; version: string } | undefined;
+  /** Each page's title, headings and aliases, for the search vocabulary the build writes at the end. */
+  vocabulary?: VocabularySource[] | undefined;
   /** What the finished build holds, for the closing line of `npm run build`. */
   summary?: BuildSummary;
   /** `astro dev` only: the content checks of the current sources, re-run on every change. */
@@ -48,6 +51,8 @@ export interface BuildSummary {
   linkedFiles: number;
   /** Words of text in the indexed pages. */
   indexedWords: number;
+  /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions). */
+  searchExtraBytes?: number | undefined;
 }
 
 /** The dev server's view of the content's problems. */
@@ -92,6 +97,7 @@ export function resetBuildState(): void {
   state.bodyLineOffsets = new Map();
   state.moved = new Map();
   state.offline = undefined;
+  state.vocabulary = undefined;
 }
 
 /** A content problem: its message is the full report, and it is shown without a stack trace. */

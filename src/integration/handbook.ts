@@ -21,7 +21,7 @@ import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
 import { writeServiceWorker } from './offline.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { searchFolderBytes, writeSearchIndex, writeSearchVocabulary } from './search-index.ts';
 
 const MIME: Record<string, string> = {
   svg: 'image/svg+xml',
@@ -115,12 +115,17 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (inGithubActions(process.env)) for (const d of warnings) console.log(formatWorkflowCommand(d));
         await applyAnchorFixes(outDir, state.anchorFixes);
         const pages = await writeSearchIndex(outDir, config.lang);
-        if (state.summary) state.summary.linkedFiles = published.count;
+        const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
+        const searchBytes = await searchFolderBytes(outDir);
+        if (state.summary) {
+          state.summary.linkedFiles = published.count;
+          state.summary.searchExtraBytes = vocabularyBytes;
+        }
         // Last: the service worker lists the files actually written, search index included.
         const offline = await writeServiceWorker(outDir, config.base);
         state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
         logger.info(
-          `Published ${published.count} linked files; indexed ${pages} pages for search; ${offline.entries.length} files kept offline.`,
+          `Published ${published.count} linked files; indexed ${pages} pages for search (${kb(searchBytes)} in pagefind/, of which ${kb(vocabularyBytes)} the vocabulary for suggestions); ${offline.entries.length} files kept offline.`,
         );
         if (!config.site)
           logger.warn(
@@ -130,6 +135,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
     },
   };
 }
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 type OnWarn = NonNullable<NonNullable<NonNullable<ViteUserConfig['build']>['rollupOptions']>['onwarn']>;
 

@@ -11,6 +11,8 @@ export const frontmatterSchema = z.strictObject({
   order: z.number().optional(),
   /** A draft page is left out of the site. */
   draft: z.boolean().optional(),
+  /** Other names search should find the page by (abbreviations, synonyms); indexed, never shown on the page. */
+  aliases: z.array(z.string().trim().min(1)).optional(),
   /** Free-form topic tags. */
   tags: z.array(z.string().min(1)).optional(),
   /** Who the page is written for. */

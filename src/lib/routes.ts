@@ -75,6 +75,14 @@ export function findRouteCollisions(relPaths: readonly string[]): Map<string, st
   return new Map([...byRoute].filter(([, files]) => files.length > 1));
 }
 
+/** Routes the generator's own pages use, with what they are; a content page there would be hidden by them. */
+export const RESERVED_ROUTES: ReadonlyMap<string, string> = new Map([['/search/', 'the search page']]);
+
+/** Returns what the generator uses a page's route for, when that route is reserved. */
+export function reservedRouteUse(relPath: string): string | undefined {
+  return RESERVED_ROUTES.get(toRoute(relPath));
+}
+
 /** Joins the site base (`/` or `/handbook/`) and a root-relative path (`/x/`) into one URL path. */
 export function withBase(base: string, path: string): string {
   const trimmed = base.endsWith('/') ? base.slice(0, -1) : base;

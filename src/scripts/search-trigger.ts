@@ -1,12 +1,24 @@
-/** Opens search from the header button, Ctrl/Cmd+K and `/`; the search code loads on first use. */
+import { queryFromMissingPath } from '../lib/search-link.ts';
+
+/**
+ * Opens search from the header button, Ctrl/Cmd+K and `/`; on the search page these focus its field.
+ * The search code loads on first use, and its index as soon as the reader shows intent
+ * (pointer over or focus on the button, the keys), so results follow the first keystroke quickly.
+ */
 export function initSearchTriggers(): void {
   const root = document.querySelector<HTMLElement>('.search');
+  const page = document.querySelector<HTMLElement>('[data-search-panel="page"]');
+  if (page) void import('./search-page.ts').then(({ initSearchPage }) => initSearchPage(page));
   if (!root) return;
+  const dialog = () => import('./search-dialog.ts');
   const open = async (query?: string) => {
-    const { openSearch } = await import('./search-dialog.ts');
-    openSearch(root, query);
+    if (page) return page.querySelector('input')?.focus();
+    (await dialog()).openSearch(root, query);
   };
-  root.querySelector('.search-open')?.addEventListener('click', () => void open());
+  const warm = () => void dialog().then(({ warmSearch }) => warmSearch(root));
+  const button = root.querySelector('.search-open');
+  button?.addEventListener('click', () => void open());
+  for (const intent of ['pointerenter', 'focus', 'touchstart']) button?.addEventListener(intent, warm, { once: true, passive: true });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
     const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null && target !== null;
@@ -18,17 +30,7 @@ export function initSearchTriggers(): void {
       void open();
     }
   });
-  for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-form]')) {
-    // On the 404 page, offer the missing address's last words as the query.
-    const field = form.querySelector('input');
-    const words = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '')
-      .replace(/\.html?$/, '')
-      .replace(/[-_]+/g, ' ');
-    if (field && !field.value) field.value = words;
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const input = form.querySelector('input');
-      void open(input?.value ?? '');
-    });
-  }
+  // The 404 page offers the missing address's last words as the query; its form leads to the search page.
+  const missing = document.querySelector<HTMLInputElement>('form[data-search-form] input');
+  if (missing && !missing.value) missing.value = queryFromMissingPath(location.pathname);
 }

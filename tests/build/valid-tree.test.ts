@@ -78,6 +78,18 @@ describe('building a valid tree under a sub-path base', () => {
     expect(html('guide/docker/index.html').match(/data-pagefind-body/g)).toHaveLength(1);
   });
 
+  it('writes the search page, the OpenSearch description and the vocabulary, and indexes aliases like the title without showing them', () => {
+    expect(html('search/index.html')).toContain('data-search-panel="page"');
+    expect(html('opensearch.xml')).toContain('template="https://docs.example.org/handbook/search/?q={searchTerms}"');
+    expect(html('guide/docker/index.html')).toContain(
+      '<link rel="search" type="application/opensearchdescription+xml" title="DevOps Handbook" href="/handbook/opensearch.xml">',
+    );
+    expect(JSON.parse(html('pagefind/handbook-vocabulary.json'))).toEqual(expect.arrayContaining(['docker', 'whalectl']));
+    expect(html('guide/docker/index.html')).toMatch(/<article class="content" data-pagefind-body data-pagefind-meta="aliases:whalectl">/);
+    expect(html('guide/docker/index.html')).toContain('<p hidden data-pagefind-weight="7">whalectl</p>');
+    expect(`${run.stdout}${run.stderr}`).toMatch(/search index over [\d,]+ words and [\d,]+ bytes of search vocabulary in/);
+  });
+
   it('lists every page in the sitemap with absolute URLs under the base', () => {
     const sitemap = readFileSync(join(run.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://docs.example.org/handbook/guide/docker/</loc>');

@@ -16,7 +16,13 @@ const TYPES: Record<string, string> = {
 };
 
 function fileFor(root: string, urlPath: string): string | undefined {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // a malformed address (`/%E0%A4%A/`) names no file: the 404 page answers it
+  }
+  const clean = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   for (const candidate of [join(root, clean), join(root, clean, 'index.html')]) {
     if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }

@@ -4,7 +4,16 @@ import { parseFrontmatterSource } from '../../src/lib/frontmatter-source.ts';
 
 describe('validateFrontmatter', () => {
   it('accepts every known field', () => {
-    const data = { title: 'T', description: 'D', order: 2, draft: false, tags: ['x'], level: 'beginner', prerequisites: ['../a.md'] };
+    const data = {
+      title: 'T',
+      description: 'D',
+      order: 2,
+      draft: false,
+      aliases: ['k8s'],
+      tags: ['x'],
+      level: 'beginner',
+      prerequisites: ['../a.md'],
+    };
     expect(validateFrontmatter(data)).toEqual({ ok: true, data });
   });
   it('accepts a page without frontmatter', () => {

@@ -25,6 +25,9 @@ describe('which built files the service worker keeps', () => {
       'pagefind/index/en_1.pf_index',
       'pagefind/fragment/en_2.pf_fragment',
       'pagefind/pagefind.en_3.pf_meta',
+      'pagefind/handbook-vocabulary.json',
+      'search/index.html',
+      'opensearch.xml',
       'notes/ünïcode file.pdf',
     ]) {
       expect(excludedBecause(path), path).toBeUndefined();

@@ -16,6 +16,7 @@ function page(file: string, title: string, extra: Partial<SitePage> & { fm?: Rec
     title,
     frontmatter: validFields(fm),
     headings: [],
+    searchAliases: { strong: [], weak: [] },
     printTitle: true,
     readingMinutes: 3,
     Content: (() => '') as unknown as SitePage['Content'],
@@ -75,6 +76,7 @@ describe('the page view', () => {
     expect(shown).toBe(s.byFile.get('01-basics/shell.md'));
     expect(view).toEqual({
       siteTitle: 'Ops Notes',
+      search: { section: 'Basics', level: 'intermediate', aliases: { strong: [], weak: [] } },
       homeHref: '/notes/',
       canonical: 'https://example.org/notes/basics/shell/',
       section: 'Basics',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRouteCollisions, isReadme, orderPrefix, toAssetPath, toRoute, withBase } from '../../src/lib/routes.ts';
+import { findRouteCollisions, isReadme, orderPrefix, toAssetPath, toRoute, withBase, reservedRouteUse } from '../../src/lib/routes.ts';
 
 describe('toRoute', () => {
   it('maps a folder README to the folder route with the order prefix stripped', () => {
@@ -61,5 +61,13 @@ describe('withBase', () => {
   it('joins a sub-path base and a route', () => {
     expect(withBase('/handbook/', '/infrastructure/')).toBe('/handbook/infrastructure/');
     expect(withBase('/', '/infrastructure/')).toBe('/infrastructure/');
+  });
+});
+
+describe('reservedRouteUse', () => {
+  it('names the generator page a content page would collide with', () => {
+    expect(reservedRouteUse('search.md')).toBe('the search page');
+    expect(reservedRouteUse('Search/README.md')).toBe('the search page');
+    expect(reservedRouteUse('guide/search.md')).toBeUndefined();
   });
 });

@@ -1,0 +1,74 @@
+import { queryWords, STOP_WORDS } from './search-query.ts';
+
+/** Returns text as lowercase words separated by single spaces, for whole-word matching. */
+export function normalizeText(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+function names(haystack: string, term: string): boolean {
+  const needle = normalizeText(term);
+  if (needle === '') return false;
+  return ` ${haystack} `.includes(` ${needle} `) || ` ${haystack} `.includes(` ${needle}s `);
+}
+
+/** The extra names a page is indexed under, by how strongly they count. */
+export interface SearchAliases {
+  /** Frontmatter `aliases` and synonyms of the title: they count like a title word. */
+  strong: string[];
+  /** Synonyms of the page's headings: they count like a heading. */
+  weak: string[];
+}
+
+function synonymsOf(text: string, groups: readonly (readonly string[])[], skip: string): string[] {
+  const out: string[] = [];
+  for (const group of groups) {
+    if (!group.some((term) => names(text, term))) continue;
+    for (const term of group) if (!names(skip, term)) out.push(term);
+  }
+  return out;
+}
+
+/**
+ * Returns the extra names a page is indexed under: its own frontmatter `aliases` and the other
+ * members of each synonym group its title names (plural included), then those its headings name.
+ * Terms the title or headings already contain are left out; neither list repeats a term.
+ */
+export function searchAliases(
+  input: { title: string; headings: readonly string[]; aliases?: readonly string[] | undefined },
+  groups: readonly (readonly string[])[],
+): SearchAliases {
+  const title = normalizeText(input.title);
+  const all = [title, ...input.headings.map(normalizeText)].join(' | ');
+  const strong = new Set([...(input.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''), ...synonymsOf(title, groups, all)]);
+  const weak = new Set(synonymsOf(all, groups, all).filter((term) => !strong.has(term)));
+  return { strong: [...strong], weak: [...weak] };
+}
+
+/** What the vocabulary learns from one page. */
+export interface VocabularySource {
+  title: string;
+  headings: readonly string[];
+  aliases: readonly string[];
+}
+
+/**
+ * Returns the site's own words for typo suggestions (titles, headings, aliases, extra terms such as
+ * glossary entries), most frequent first; a title or alias word counts three times a heading word.
+ * Short words, numbers and common words are left out.
+ */
+export function buildVocabulary(pages: readonly VocabularySource[], extraTerms: readonly string[] = []): string[] {
+  const weight = new Map<string, number>();
+  const add = (text: string, by: number) => {
+    for (const word of queryWords(text)) {
+      if (word.length < 3 || /^\d+$/.test(word) || STOP_WORDS.has(word)) continue;
+      weight.set(word, (weight.get(word) ?? 0) + by);
+    }
+  };
+  for (const page of pages) {
+    add(page.title, 3);
+    for (const alias of page.aliases) add(alias, 3);
+    for (const heading of page.headings) add(heading, 1);
+  }
+  for (const term of extraTerms) add(term, 1);
+  return [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+}

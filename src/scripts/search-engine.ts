@@ -1,0 +1,193 @@
+import { facetsByPage, type FacetChoice, type PageFacets } from '../lib/search-facets.ts';
+import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, reorderBy, topicWords, type SearchStep } from '../lib/search-query.ts';
+import { VOCABULARY_FILE } from '../lib/search-link.ts';
+import { suggestQuery } from '../lib/search-suggest.ts';
+
+/** A part of a page that matched, as Pagefind describes it. */
+export interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  weighted_locations?: { balanced_score: number }[];
+}
+
+/** What Pagefind loads for one result. */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  sub_results?: SubResult[];
+}
+
+/** One page found, its data loaded on demand. */
+export interface Hit {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+
+interface PagefindSearch {
+  results: Hit[];
+}
+
+interface Pagefind {
+  options(options: { baseUrl: string; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch | null>;
+}
+
+/** Each page's section and level, and the values the filters offer. */
+export interface Facets {
+  byPage: Map<string, PageFacets>;
+  sections: string[];
+  levels: string[];
+}
+
+/** Pagefind with what the search adds: the site's vocabulary, and the facets. */
+export interface Engine {
+  pagefind: Pagefind;
+  vocabulary: string[];
+  /** Loads the facets once. Call it after the first results: its searches would queue before them in Pagefind's worker. */
+  facets(): Promise<Facets>;
+}
+
+/** What one query found. */
+export interface Outcome {
+  query: string;
+  /** The query whose results are shown: the query itself, or a suggestion run because the query found nothing. */
+  shown: string;
+  step: SearchStep | undefined;
+  hits: Hit[];
+  /** The sentence above the results when they are not for every word as typed. */
+  notice?: string | undefined;
+  /** A corrected query to offer ("Did you mean …?"). */
+  suggestion?: string | undefined;
+}
+
+let loading: Promise<Engine> | undefined;
+
+/** Loads Pagefind, the page facets and the vocabulary once; a failed load is forgotten, so the next call tries again. */
+export function loadEngine(base: string): Promise<Engine> {
+  if (!loading) {
+    loading = load(base);
+    loading.catch(() => {
+      loading = undefined;
+    });
+  }
+  return loading;
+}
+
+// A page's other names (frontmatter `aliases`, synonyms of its title) count as much as its title.
+const META_WEIGHTS = { title: 5, aliases: 5 };
+
+async function load(base: string): Promise<Engine> {
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
+  await pagefind.init();
+  let facets: Promise<Facets> | undefined;
+  return { pagefind, vocabulary: await loadVocabulary(base), facets: () => (facets ??= loadFacets(pagefind)) };
+}
+
+async function loadFacets(pagefind: Pagefind): Promise<Facets> {
+  const filters = await pagefind.filters();
+  const values = Object.entries(filters).flatMap(([name, counts]) =>
+    name === 'section' || name === 'level' ? Object.keys(counts).map((value) => ({ name: name as keyof FacetChoice, value })) : [],
+  );
+  const withIds = await Promise.all(
+    values.map(async ({ name, value }) => ({
+      name,
+      value,
+      ids: ((await pagefind.search(null, { filters: { [name]: value } }))?.results ?? []).map((r) => r.id),
+    })),
+  );
+  const order = ['beginner', 'intermediate', 'advanced'];
+  return {
+    byPage: facetsByPage(withIds),
+    sections: Object.keys(filters.section ?? {}).sort((a, b) => a.localeCompare(b)),
+    levels: Object.keys(filters.level ?? {}).sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+  };
+}
+
+async function loadVocabulary(base: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${base}${VOCABULARY_FILE}`);
+    return response.ok ? ((await response.json()) as string[]) : [];
+  } catch {
+    // Suggestions are a help, not the search: without the vocabulary, search works without them.
+    return [];
+  }
+}
+
+async function hitsOf(engine: Engine, query: string): Promise<Hit[]> {
+  return (await engine.pagefind.search(query))?.results ?? [];
+}
+
+async function runSteps(
+  engine: Engine,
+  query: string,
+  unknown: ReadonlySet<string>,
+): Promise<{ step: SearchStep | undefined; hits: Hit[] }> {
+  for (const step of fallbackSteps(query, unknown)) {
+    if (step.type !== 'any') {
+      const hits = await hitsOf(engine, step.terms[0]!);
+      const topic = topicWords(query).join(' ');
+      // Pages with every word, ranked as if the question words were not there: they only add noise to the scores.
+      if (step.type === 'all' && hits.length > 1 && topic !== queryWords(query).join(' ')) {
+        return {
+          step,
+          hits: reorderBy(
+            hits,
+            (await hitsOf(engine, topic)).map((h) => h.id),
+          ),
+        };
+      }
+      if (hits.length > 0) return { step, hits };
+      continue;
+    }
+    const perTerm = await Promise.all(step.terms.map((term) => hitsOf(engine, term)));
+    const byId = new Map(perTerm.flat().map((hit) => [hit.id, hit]));
+    const hits = mergeAnyResults(perTerm).map((m) => ({ ...byId.get(m.id)!, score: m.score }));
+    return { step, hits };
+  }
+  return { step: undefined, hits: [] };
+}
+
+const exists = new Map<string, Promise<boolean>>();
+
+/**
+ * Returns the words of the query no page has. Pagefind answers a word it does not know with pages
+ * that share its first letters, so each word is looked up exactly (quoted), once per session;
+ * words of the vocabulary are known to be indexed.
+ */
+async function unknownWords(engine: Engine, query: string): Promise<Set<string>> {
+  const vocabulary = new Set(engine.vocabulary);
+  const candidates = topicWords(query).filter((w) => !vocabulary.has(w));
+  const found = await Promise.all(
+    candidates.map((w) => {
+      if (!exists.has(w))
+        exists.set(
+          w,
+          hitsOf(engine, `"${w}"`).then((hits) => hits.length > 0),
+        );
+      return exists.get(w)!;
+    }),
+  );
+  return new Set(candidates.filter((_, i) => !found[i]));
+}
+
+/**
+ * Runs a query with its fallbacks. Words no page has are left out and a spelling the site knows is
+ * offered instead; when no word of the query is known, that spelling is searched at once.
+ */
+export async function runQuery(engine: Engine, query: string): Promise<Outcome> {
+  const unknown = await unknownWords(engine, query);
+  const suggestion = unknown.size > 0 ? suggestQuery(query, engine.vocabulary, unknown) : undefined;
+  if (suggestion && topicWords(query).every((w) => unknown.has(w))) {
+    const corrected = await runSteps(engine, suggestion, new Set());
+    const notice = `No page has ‘${query.trim()}’. Results for ‘${suggestion}’:`;
+    return { query, shown: suggestion, step: corrected.step, hits: corrected.hits, notice };
+  }
+  const { step, hits } = await runSteps(engine, query, unknown);
+  return { query, shown: query, step, hits, notice: step && fallbackNotice(query, step), suggestion };
+}

@@ -1,0 +1,263 @@
+import { applyFacets, countFacets, type FacetChoice } from '../lib/search-facets.ts';
+import { loadEngine, runQuery, type Facets, type Hit, type Outcome, type ResultData, type SubResult } from './search-engine.ts';
+
+const PAGE_SIZE = 8;
+// Short enough that results follow typing within 300 ms; long enough to skip the letters of a fast typist.
+const DEBOUNCE_MS = 60;
+
+/** The search field, filters and results of one panel (the dialog's or the search page's). */
+export interface SearchUI {
+  input: HTMLInputElement;
+  /** Runs the search for a query as if it had been typed. */
+  setQuery(query: string): void;
+}
+
+/** Options of a panel. */
+export interface SearchUIOptions {
+  /** Called before a result opens and on Escape (the dialog closes itself). */
+  onLeave?: () => void;
+  /** Called with every query run (the search page keeps it in the address bar). */
+  onQuery?: (query: string) => void;
+}
+
+/** The part of the page a result should open: the sub-section with the strongest match. */
+function bestTarget(data: ResultData): SubResult | undefined {
+  const score = (s: SubResult) => (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
+  return [...(data.sub_results ?? [])].sort((a, b) => score(b) - score(a))[0];
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function el(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderResult(data: ResultData, facets: FacetChoice | undefined, id: string): HTMLLIElement {
+  const target = bestTarget(data);
+  // The link itself is the option (a listbox option may not contain another interactive element).
+  const li = document.createElement('li');
+  li.setAttribute('role', 'none');
+  const link = document.createElement('a');
+  link.id = id;
+  link.setAttribute('role', 'option');
+  link.setAttribute('aria-selected', 'false');
+  link.href = target?.url ?? data.url;
+  link.tabIndex = -1;
+  const title = data.meta.title ?? data.url;
+  link.append(el('span', 'result-title', title));
+  if (target && target.title !== title) link.append(el('span', 'result-heading', target.title));
+  const excerpt = el('span', 'result-excerpt');
+  // Pagefind escapes the page text and only adds <mark> around matches.
+  excerpt.innerHTML = target?.excerpt ?? data.excerpt;
+  link.append(excerpt);
+  const where = [facets?.section, facets?.level && capital(facets.level)].filter(Boolean).join(' · ');
+  if (where) link.append(el('span', 'result-section', where));
+  li.append(link);
+  return li;
+}
+
+/** Wires one search panel; the search code and index load on the first query (or earlier, when `preload` is called). */
+export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}): SearchUI {
+  const base = panel.dataset.base ?? '/';
+  const $ = <T extends Element>(selector: string) => panel.querySelector<T>(selector)!;
+  const input = $<HTMLInputElement>('input[type="search"]');
+  const list = $<HTMLElement>('.search-results');
+  const filters = $<HTMLElement>('.search-filters');
+  const sectionGroup = $<HTMLFieldSetElement>('.search-sections');
+  const notice = $<HTMLElement>('.search-notice');
+  const suggestion = $<HTMLElement>('.search-suggestion');
+  // Built here, not in the markup: the status region's text is then only what applies to this query.
+  const suggest = el('button', 'search-suggest') as HTMLButtonElement;
+  suggest.type = 'button';
+  const countLine = $<HTMLElement>('.search-count-line');
+  const more = $<HTMLButtonElement>('.search-more');
+  const prefix = input.id;
+  const choice: FacetChoice = {};
+  let outcome: Outcome | undefined;
+  let facets: Facets | undefined;
+  let visible: Hit[] = [];
+  let shown = 0;
+  let active = -1;
+  let run = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const setActive = (index: number) => {
+    const items = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
+    if (items.length === 0) return;
+    active = (index + items.length) % items.length;
+    items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+    input.setAttribute('aria-activedescendant', items[active]!.id);
+    items[active]!.scrollIntoView({ block: 'nearest' });
+  };
+
+  const showMore = async (reset: boolean) => {
+    const current = run;
+    const slice = visible.slice(reset ? 0 : shown, (reset ? 0 : shown) + PAGE_SIZE);
+    const data = await Promise.all(slice.map((hit) => hit.data()));
+    if (current !== run) return;
+    const start = reset ? 0 : shown;
+    const items = data.map((d, i) => renderResult(d, facets?.byPage.get(slice[i]!.id), `${prefix}-result-${start + i}`));
+    if (reset) list.replaceChildren(...items);
+    else list.append(...items);
+    // Says which query the list shows, for assistive technology (busy while a search runs) and for tests.
+    list.setAttribute('aria-busy', 'false');
+    list.dataset.query = outcome?.query ?? '';
+    shown = start + items.length;
+    more.hidden = shown >= visible.length;
+    more.textContent = `More results (${visible.length - shown} more)`;
+    input.setAttribute('aria-expanded', String(shown > 0));
+  };
+
+  const addSectionRadios = (sections: readonly string[]) => {
+    const template = sectionGroup.querySelector('label')!;
+    for (const name of sections) {
+      const label = template.cloneNode(true) as HTMLLabelElement;
+      const radio = label.querySelector('input')!;
+      radio.value = name;
+      radio.checked = false;
+      label.replaceChildren(radio, ` ${name} `, label.querySelector('.search-count')!);
+      sectionGroup.append(label);
+    }
+  };
+
+  // Radios are updated in place, so the one a keyboard user is on keeps its focus; values without results are hidden.
+  const renderFilters = () => {
+    if (!facets || !outcome) return;
+    const { byPage, levels, sections } = facets;
+    const counts = countFacets(outcome.hits, byPage, choice);
+    filters.hidden = outcome.hits.length === 0 || (levels.length === 0 && sections.length === 0);
+    for (const radio of filters.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+      const facet = radio.closest<HTMLElement>('[data-facet]')!.dataset.facet as 'level' | 'section';
+      const others = facet === 'level' ? { section: choice.section } : { level: choice.level };
+      const n = radio.value === '' ? applyFacets(outcome.hits, byPage, others).length : (counts[facet].get(radio.value) ?? 0);
+      const label = radio.closest('label')!;
+      label.querySelector('.search-count')!.textContent = `(${n})`;
+      label.hidden = radio.value !== '' && n === 0 && !radio.checked;
+    }
+    sectionGroup.hidden = sections.length === 0;
+  };
+
+  const render = async () => {
+    if (!outcome) return;
+    visible = facets ? applyFacets(outcome.hits, facets.byPage, choice) : outcome.hits;
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    renderFilters();
+    notice.hidden = !outcome.notice;
+    notice.textContent = outcome.notice ?? '';
+    suggestion.hidden = !outcome.suggestion;
+    suggest.textContent = outcome.suggestion ?? '';
+    suggestion.replaceChildren(...(outcome.suggestion ? ['Did you mean ', suggest, '?'] : []));
+    const filtered = visible.length < outcome.hits.length ? ` (${outcome.hits.length} without filters)` : '';
+    countLine.textContent =
+      outcome.hits.length === 0
+        ? `No results for “${outcome.query}”.`
+        : `${visible.length} ${visible.length === 1 ? 'page' : 'pages'} found${filtered}.`;
+    await showMore(true);
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const current = ++run;
+    options.onQuery?.(query);
+    if (query === '') {
+      outcome = undefined;
+      list.replaceChildren();
+      filters.hidden = true;
+      notice.hidden = suggestion.hidden = more.hidden = true;
+      suggestion.replaceChildren();
+      countLine.textContent = '';
+      list.setAttribute('aria-busy', 'false');
+      list.dataset.query = '';
+      input.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const engine = await loadEngine(base);
+      const result = await runQuery(engine, query);
+      if (current !== run) return;
+      outcome = result;
+      await render();
+      if (!facets) {
+        engine.facets().then(
+          (loaded) => {
+            if (facets) return;
+            facets = loaded;
+            addSectionRadios(loaded.sections);
+            if (outcome) void render();
+          },
+          () => {
+            // Without facets the results show without filters; the search itself still works.
+          },
+        );
+      }
+    } catch (error) {
+      if (current !== run) return;
+      outcome = undefined;
+      list.replaceChildren();
+      filters.hidden = more.hidden = notice.hidden = suggestion.hidden = true;
+      suggestion.replaceChildren();
+      list.setAttribute('aria-busy', 'false');
+      countLine.textContent = `Search could not load (${error instanceof Error ? error.message : String(error)}). It tries again with your next keystroke.`;
+    }
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), DEBOUNCE_MS);
+  };
+
+  input.addEventListener('input', schedule);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Escape' && options.onLeave) {
+      // A search field would spend the first Escape on clearing itself; Escape always closes search here.
+      event.preventDefault();
+      options.onLeave();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const link = list.querySelectorAll<HTMLAnchorElement>('a[role="option"]')[Math.max(active, 0)];
+      if (link) {
+        options.onLeave?.();
+        link.click();
+      }
+    }
+  });
+  panel.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+  list.addEventListener('click', (event) => {
+    if ((event.target as HTMLElement).closest('a')) options.onLeave?.();
+  });
+  filters.addEventListener('change', (event) => {
+    const radio = event.target as HTMLInputElement;
+    const facet = radio.closest<HTMLElement>('[data-facet]')!.dataset.facet as 'level' | 'section';
+    choice[facet] = radio.value || undefined;
+    void render();
+  });
+  suggest.addEventListener('click', () => {
+    input.value = suggest.textContent ?? '';
+    input.focus();
+    void search();
+  });
+  more.addEventListener('click', () => void showMore(false));
+
+  return {
+    input,
+    setQuery(query: string) {
+      input.value = query;
+      void search();
+    },
+  };
+}
+
+/** Starts loading the search index ahead of the first query. */
+export function preloadSearch(base: string): void {
+  loadEngine(base).catch(() => {
+    // The query that follows shows the failure and tries again.
+  });
+}
