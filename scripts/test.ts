@@ -1,4 +1,4 @@
-// Runs every test: the type check, the linter, the content check and the code-sample check, alongside the unit, build,
+// Runs every test: the type check, the linter, the formatter check, the content check and the code-sample check, alongside the unit, build,
 // dev-server and end-to-end tests of vitest. Ends with one line CI recognises: `Tests: N passed, N failed, N skipped`.
 //
 // The checks run while vitest runs: vitest spends most of its time waiting for child builds (one at a
@@ -26,6 +26,7 @@ interface Step {
 const CHECKS: Step[] = [
   { name: 'Type check (npm run typecheck)', args: ['node_modules/astro/bin/astro.mjs', 'check'], locks: true },
   { name: 'Lint (npm run lint)', args: ['node_modules/eslint/bin/eslint.js', '.'] },
+  { name: 'Formatting (npm run format:check)', args: ['node_modules/prettier/bin/prettier.cjs', '--check', '.'] },
   { name: 'Content check of the handbook (npm run check)', args: ['scripts/check.ts', '--no-code'], env: { HANDBOOK_CONTENT: 'content' } },
   { name: 'Code samples of the handbook (npm run check:code)', args: ['scripts/check-code.ts'], env: { HANDBOOK_CONTENT: 'content' } },
 ];
