@@ -129,14 +129,14 @@ describe('folders and files named in other languages, with spaces and parenthese
     expect(index).toContain('<title>Übungen (extra) | DevOps Handbook</title>');
     expect(index).toContain('<meta name="description" content="Erste Schritte, Mehr Tiefe and Zweite Übung">');
     expect(article(index)).toBe(
-      '<article class="content" data-pagefind-body><h1>Übungen (extra)</h1><ul class="folder-listing">' +
+      '<article class="content" data-pagefind-body><span hidden data-pagefind-filter="section:Übungen (extra)"></span><h1>Übungen (extra)</h1><ul class="folder-listing">' +
         '<li class="page"><a href="/übungen-extra/erste-schritte-teil-1/">Erste Schritte</a><p>Die ersten Schritte, Teil 1.</p></li>' +
         '<li class="folder"><a href="/übungen-extra/mehr-tiefe/">Mehr Tiefe</a><span class="listing-count">1 page</span><p>Tiefer</p></li>' +
         '<li class="page"><a href="/übungen-extra/zweite-übung/">Zweite Übung</a><p>Noch eine Aufgabe, mit einem Verweis nach oben.</p></li>' +
         '</ul>',
     );
     expect(article(page('übungen-extra/mehr-tiefe'))).toBe(
-      '<article class="content" data-pagefind-body data-pagefind-meta="section:Übungen (extra)"><h1>Mehr Tiefe</h1><ul class="folder-listing">' +
+      '<article class="content" data-pagefind-body><span hidden data-pagefind-filter="section:Übungen (extra)"></span><h1>Mehr Tiefe</h1><ul class="folder-listing">' +
         '<li class="page"><a href="/übungen-extra/mehr-tiefe/tiefer/">Tiefer</a><p>Ganz unten. Zurück zur Übersicht und zum Ordner selbst.</p></li></ul>',
     );
   });

@@ -85,7 +85,9 @@ describe('building a valid tree under a sub-path base', () => {
       '<link rel="search" type="application/opensearchdescription+xml" title="DevOps Handbook" href="/handbook/opensearch.xml">',
     );
     expect(JSON.parse(html('pagefind/handbook-vocabulary.json'))).toEqual(expect.arrayContaining(['docker', 'whalectl']));
-    expect(html('guide/docker/index.html')).toMatch(/<article class="content" data-pagefind-body data-pagefind-meta="aliases:whalectl">/);
+    expect(html('guide/docker/index.html')).toMatch(
+      /<article class="content" data-pagefind-body data-pagefind-filter="level:beginner" data-pagefind-meta="aliases:whalectl">/,
+    );
     expect(html('guide/docker/index.html')).toContain('<p hidden data-pagefind-weight="7">whalectl</p>');
     expect(`${run.stdout}${run.stderr}`).toMatch(/search index over [\d,]+ words and [\d,]+ bytes of search vocabulary in/);
   });
