@@ -199,7 +199,13 @@ function pathNodes(site: Site): PathNode[] {
 
 function glossaryUsage(files: readonly string[], termsOf: ReadonlyMap<string, string[]>): Map<string, string[]> {
   const usage = new Map<string, string[]>();
-  for (const file of files) for (const id of termsOf.get(file) ?? []) usage.set(id, [...(usage.get(id) ?? []), file]);
+  for (const file of files) {
+    for (const id of termsOf.get(file) ?? []) {
+      const pages = usage.get(id);
+      if (pages) pages.push(file);
+      else usage.set(id, [file]);
+    }
+  }
   return usage;
 }
 
