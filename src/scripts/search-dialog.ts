@@ -7,11 +7,15 @@ export function warmSearch(root: HTMLElement): void {
   preloadSearch(root.dataset.base ?? '/');
 }
 
-/** Opens the search dialog, optionally with a query already typed. */
+/**
+ * Wires the search dialog, which the trigger has already opened (so no keystroke is lost while this code
+ * loads), and searches what is typed in it, or `query`.
+ */
 export function openSearch(root: HTMLElement, query?: string): void {
   const dialog = root.querySelector<HTMLDialogElement>('dialog');
   const panel = dialog?.querySelector<HTMLElement>('[data-search-panel]');
   if (!dialog || !panel) return;
+  warmSearch(root);
   if (!ui) {
     ui = createSearchUI(panel, { onLeave: () => dialog.close() });
     panel.querySelector('.search-close')?.addEventListener('click', () => dialog.close());
@@ -19,9 +23,6 @@ export function openSearch(root: HTMLElement, query?: string): void {
       if (event.target === dialog) dialog.close();
     });
   }
-  warmSearch(root);
   if (!dialog.open) dialog.showModal();
-  ui.input.focus();
   if (query !== undefined && query !== '') ui.setQuery(query);
-  else ui.input.select();
 }

@@ -1,3 +1,4 @@
+import { cachedPromise, LruCache } from '../lib/search-cache.ts';
 import { facetsByPage, type FacetChoice, type PageFacets } from '../lib/search-facets.ts';
 import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, reorderBy, topicWords, type SearchStep } from '../lib/search-query.ts';
 import { VOCABULARY_FILE } from '../lib/search-link.ts';
@@ -35,6 +36,7 @@ interface Pagefind {
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch | null>;
+  preload(query: string): Promise<void>;
 }
 
 /** Each page's section and level, and the values the filters offer. */
@@ -81,12 +83,19 @@ export function loadEngine(base: string): Promise<Engine> {
 // A page's other names (frontmatter `aliases`, synonyms of its title) count as much as its title.
 const META_WEIGHTS = { title: 5, aliases: 5 };
 
+/** The engine once loaded, for work that is only worth doing when it costs no wait (preloading as the reader types). */
+export let loadedEngine: Engine | undefined;
+
 async function load(base: string): Promise<Engine> {
+  const vocabulary = loadVocabulary(base);
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
   await pagefind.init();
+  // The filter index is small and every query's filters need it: load it now, beside the WASM and the index entry.
+  pagefind.filters().catch(() => undefined);
   let facets: Promise<Facets> | undefined;
-  return { pagefind, vocabulary: await loadVocabulary(base), facets: () => (facets ??= loadFacets(pagefind)) };
+  loadedEngine = { pagefind, vocabulary: await vocabulary, facets: () => (facets ??= loadFacets(pagefind)) };
+  return loadedEngine;
 }
 
 async function loadFacets(pagefind: Pagefind): Promise<Facets> {
@@ -119,8 +128,24 @@ async function loadVocabulary(base: string): Promise<string[]> {
   }
 }
 
-async function hitsOf(engine: Engine, query: string): Promise<Hit[]> {
-  return (await engine.pagefind.search(query))?.results ?? [];
+// Searches already run, so a query typed again (a deleted letter, a fallback step shared by two queries) costs nothing.
+const searches = new LruCache<string, Promise<Hit[]>>(64);
+
+function hitsOf(engine: Engine, query: string): Promise<Hit[]> {
+  return cachedPromise(searches, query, async () => (await engine.pagefind.search(query))?.results ?? []);
+}
+
+const loadedData = new WeakMap<Hit, Promise<ResultData>>();
+
+/** Returns a result's data (title, excerpt, sub-results), loaded once per result. */
+export function dataOf(hit: Hit): Promise<ResultData> {
+  let data = loadedData.get(hit);
+  if (!data) {
+    data = hit.data();
+    loadedData.set(hit, data);
+    data.catch(() => loadedData.delete(hit));
+  }
+  return data;
 }
 
 async function runSteps(
@@ -128,10 +153,10 @@ async function runSteps(
   query: string,
   unknown: ReadonlySet<string>,
 ): Promise<{ step: SearchStep | undefined; hits: Hit[] }> {
+  const topic = topicWords(query).join(' ');
   for (const step of fallbackSteps(query, unknown)) {
     if (step.type !== 'any') {
       const hits = await hitsOf(engine, step.terms[0]!);
-      const topic = topicWords(query).join(' ');
       // Pages with every word, ranked as if the question words were not there: they only add noise to the scores.
       if (step.type === 'all' && hits.length > 1 && topic !== queryWords(query).join(' ')) {
         return {
@@ -181,6 +206,11 @@ async function unknownWords(engine: Engine, query: string): Promise<Set<string>>
  * offered instead; when no word of the query is known, that spelling is searched at once.
  */
 export async function runQuery(engine: Engine, query: string): Promise<Outcome> {
+  // The searches the answer most likely needs (every word; the topic words of a question) start beside the
+  // look-up of unknown words: when every word is known, they are the result.
+  const topic = topicWords(query).join(' ');
+  const likely = topic === queryWords(query).join(' ') ? [query.trim()] : [query.trim(), topic];
+  for (const term of likely) hitsOf(engine, term).catch(() => undefined);
   const unknown = await unknownWords(engine, query);
   const suggestion = unknown.size > 0 ? suggestQuery(query, engine.vocabulary, unknown) : undefined;
   if (suggestion && topicWords(query).every((w) => unknown.has(w))) {
@@ -190,4 +220,9 @@ export async function runQuery(engine: Engine, query: string): Promise<Outcome> 
   }
   const { step, hits } = await runSteps(engine, query, unknown);
   return { query, shown: query, step, hits, notice: step && fallbackNotice(query, step), suggestion };
+}
+
+/** Starts loading the index chunks a query needs while the search before it still runs; does nothing before the engine has loaded. */
+export function preloadQuery(query: string): void {
+  if (query !== '') loadedEngine?.pagefind.preload(query).catch(() => undefined);
 }

@@ -10,12 +10,23 @@ export function initSearchTriggers(): void {
   const page = document.querySelector<HTMLElement>('[data-search-panel="page"]');
   if (page) void import('./search-page.ts').then(({ initSearchPage }) => initSearchPage(page));
   if (!root) return;
-  const dialog = () => import('./search-dialog.ts');
+  const base = root.dataset.base ?? '/';
+  const dialog = root.querySelector('dialog');
+  const input = dialog?.querySelector('input');
+  let code: Promise<typeof import('./search-dialog.ts')> | undefined;
+  // Pagefind's script loads beside the search code, not after it: the engine's own import of it then finds it loaded.
+  const load = () =>
+    (code ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined), import('./search-dialog.ts')));
   const open = async (query?: string) => {
     if (page) return page.querySelector('input')?.focus();
-    (await dialog()).openSearch(root, query);
+    // Opened before its code arrives, so what the reader types at once lands in the field and is searched on arrival.
+    if (dialog && input && !dialog.open) {
+      dialog.showModal();
+      input.select();
+    }
+    (await load()).openSearch(root, query);
   };
-  const warm = () => void dialog().then(({ warmSearch }) => warmSearch(root));
+  const warm = () => void load().then(({ warmSearch }) => warmSearch(root));
   const button = root.querySelector('.search-open');
   button?.addEventListener('click', () => void open());
   for (const intent of ['pointerenter', 'focus', 'touchstart']) button?.addEventListener(intent, warm, { once: true, passive: true });

@@ -1,9 +1,21 @@
+import { loadInOrder } from '../lib/load-in-order.ts';
 import { applyFacets, countFacets, type FacetChoice } from '../lib/search-facets.ts';
-import { loadEngine, runQuery, type Facets, type Hit, type Outcome, type ResultData, type SubResult } from './search-engine.ts';
+import {
+  dataOf,
+  loadEngine,
+  preloadQuery,
+  runQuery,
+  type Facets,
+  type Hit,
+  type Outcome,
+  type ResultData,
+  type SubResult,
+} from './search-engine.ts';
 
 const PAGE_SIZE = 8;
-// Short enough that results follow typing within 300 ms; long enough to skip the letters of a fast typist.
-const DEBOUNCE_MS = 60;
+// Rows whose data Pagefind's worker prepares at a time: the first rows show as soon as theirs is ready, and a
+// keystroke's search waits behind at most this many rows of the query before it.
+const ROWS_AT_ONCE = 3;
 
 /** The search field, filters and results of one panel (the dialog's or the search page's). */
 export interface SearchUI {
@@ -35,7 +47,13 @@ function el(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
-function renderResult(data: ResultData, facets: FacetChoice | undefined, id: string): HTMLLIElement {
+/** Adds a result's section and level below it, when its page has them. */
+function addWhere(link: HTMLElement, facets: FacetChoice | undefined): void {
+  const where = [facets?.section, facets?.level && capital(facets.level)].filter(Boolean).join(' · ');
+  if (where) link.append(el('span', 'result-section', where));
+}
+
+function renderResult(data: ResultData, hit: Hit, facets: FacetChoice | undefined, id: string): HTMLLIElement {
   const target = bestTarget(data);
   // The link itself is the option (a listbox option may not contain another interactive element).
   const li = document.createElement('li');
@@ -53,8 +71,9 @@ function renderResult(data: ResultData, facets: FacetChoice | undefined, id: str
   // Pagefind escapes the page text and only adds <mark> around matches.
   excerpt.innerHTML = target?.excerpt ?? data.excerpt;
   link.append(excerpt);
-  const where = [facets?.section, facets?.level && capital(facets.level)].filter(Boolean).join(' · ');
-  if (where) link.append(el('span', 'result-section', where));
+  // The page's id, so its section and level can be added when the filters load after the first rows.
+  link.dataset.page = hit.id;
+  addWhere(link, facets);
   li.append(link);
   return li;
 }
@@ -82,7 +101,9 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
   let shown = 0;
   let active = -1;
   let run = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let paint = 0;
+  let searched: string | undefined;
+  let searching = false;
 
   const setActive = (index: number) => {
     const items = [...list.querySelectorAll<HTMLElement>('[role="option"]')];
@@ -93,19 +114,37 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     items[active]!.scrollIntoView({ block: 'nearest' });
   };
 
+  // Shows the next page of rows (or the first, on `reset`), each as soon as it and those above it are ready.
   const showMore = async (reset: boolean) => {
-    const current = run;
-    const slice = visible.slice(reset ? 0 : shown, (reset ? 0 : shown) + PAGE_SIZE);
-    const data = await Promise.all(slice.map((hit) => hit.data()));
-    if (current !== run) return;
+    const current = ++paint;
+    const query = outcome?.query ?? '';
     const start = reset ? 0 : shown;
-    const items = data.map((d, i) => renderResult(d, facets?.byPage.get(slice[i]!.id), `${prefix}-result-${start + i}`));
-    if (reset) list.replaceChildren(...items);
-    else list.append(...items);
-    // Says which query the list shows, for assistive technology (busy while a search runs) and for tests.
+    const slice = visible.slice(start, start + PAGE_SIZE);
+    list.setAttribute('aria-busy', 'true');
+    more.hidden = true;
+    // Says which query the list shows (set with its first row), for assistive technology and for tests.
+    const showQuery = () => {
+      if (reset) list.dataset.query = query;
+    };
+    if (reset && slice.length === 0) {
+      list.replaceChildren();
+      showQuery();
+    }
+    // Rows stop coming once the reader has typed past this query: its search is next.
+    const complete = await loadInOrder(slice, ROWS_AT_ONCE, dataOf, (data, i) => {
+      if (current !== paint || input.value.trim() !== query) return false;
+      const item = renderResult(data, slice[i]!, facets?.byPage.get(slice[i]!.id), `${prefix}-result-${start + i}`);
+      if (reset && i === 0) {
+        list.replaceChildren(item);
+        showQuery();
+      } else list.append(item);
+      shown = start + i + 1;
+      input.setAttribute('aria-expanded', 'true');
+      return true;
+    });
+    if (!complete || current !== paint) return;
     list.setAttribute('aria-busy', 'false');
-    list.dataset.query = outcome?.query ?? '';
-    shown = start + items.length;
+    shown = start + slice.length;
     more.hidden = shown >= visible.length;
     more.textContent = `More results (${visible.length - shown} more)`;
     input.setAttribute('aria-expanded', String(shown > 0));
@@ -162,8 +201,10 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
   const search = async () => {
     const query = input.value.trim();
     const current = ++run;
+    searched = query;
     options.onQuery?.(query);
     if (query === '') {
+      ++paint;
       outcome = undefined;
       list.replaceChildren();
       filters.hidden = true;
@@ -178,17 +219,21 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     list.setAttribute('aria-busy', 'true');
     try {
       const engine = await loadEngine(base);
+      if (stale(current, query)) return;
       const result = await runQuery(engine, query);
-      if (current !== run) return;
+      if (stale(current, query)) return;
       outcome = result;
       await render();
-      if (!facets) {
+      // Filter counts come after the first rows: the facets' searches would queue before them in Pagefind's worker.
+      if (!facets && !stale(current, query)) {
         engine.facets().then(
           (loaded) => {
             if (facets) return;
             facets = loaded;
             addSectionRadios(loaded.sections);
-            if (outcome) void render();
+            // The rows shown stay as they are (and the one a keyboard user is on stays chosen): they gain their section and level.
+            renderFilters();
+            for (const link of list.querySelectorAll<HTMLElement>('a[data-page]')) addWhere(link, loaded.byPage.get(link.dataset.page!));
           },
           () => {
             // Without facets the results show without filters; the search itself still works.
@@ -206,12 +251,23 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     }
   };
 
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void search(), DEBOUNCE_MS);
+  // A query is stale once the reader has typed on: its search stops at the next step, and the newest query runs.
+  const stale = (current: number, query: string) => current !== run || input.value.trim() !== query;
+
+  // One search at a time, without a debounce: the first keystroke searches at once, and letters typed while a
+  // search runs are searched together when it ends (or stops, stale) instead of each queueing in Pagefind's worker.
+  const schedule = async () => {
+    preloadQuery(input.value.trim());
+    if (searching) return;
+    searching = true;
+    try {
+      while (input.value.trim() !== searched) await search();
+    } finally {
+      searching = false;
+    }
   };
 
-  input.addEventListener('input', schedule);
+  input.addEventListener('input', () => void schedule());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -242,15 +298,18 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
   suggest.addEventListener('click', () => {
     input.value = suggest.textContent ?? '';
     input.focus();
-    void search();
+    void schedule();
   });
   more.addEventListener('click', () => void showMore(false));
+
+  // What was typed before this code arrived (the dialog opens at once, before its code loads) is searched now.
+  if (input.value.trim() !== '') void schedule();
 
   return {
     input,
     setQuery(query: string) {
       input.value = query;
-      void search();
+      void schedule();
     },
   };
 }
