@@ -111,12 +111,14 @@ async function coldAndWarm(browser: Browser, url: string, pause: number) {
   return { cold, warm, typing, payload, bare };
 }
 
+// Runs whose query never showed (NaN: a keystroke typed before the dialog opened was lost) are left out of the median.
 const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
 };
-const show = (values: number[]) => `${median(values)} ms (${values.map(Math.round).join(', ')})`;
+const show = (values: number[], unit = 'ms') =>
+  `${median(values)} ${unit} (${values.map((v) => (Number.isFinite(v) ? Math.round(v) : 'never')).join(', ')})`;
 
 const server = await serveStatic(dist, process.env.HANDBOOK_BASE ?? '/');
 const browser = await launchBrowser();
@@ -146,8 +148,14 @@ try {
         `  cold, last keystroke to first row shown: ${pick((r) => r.cold.first)}; to all 8 rows: ${pick((r) => r.cold.complete)}; Ctrl+K to first row: ${pick((r) => r.cold.fromOpen)}`,
         `  warm, " ingress" typed next, last keystroke to first row: ${pick((r) => r.warm.first)}; to all 8 rows: ${pick((r) => r.warm.complete)}`,
         `  warm, "terraform state" typed at 120 ms a key, last keystroke to first row: ${pick((r) => r.typing.first)}; to all rows: ${pick((r) => r.typing.complete)}`,
-        `  the cold query transferred ${show(all.map((r) => r.payload.bytes)).replace(' ms', ' bytes')} in ${median(all.map((r) => r.payload.requests))} requests`,
+        `  the cold query transferred ${show(
+          all.map((r) => r.payload.bytes),
+          'bytes',
+        )} in ${median(all.map((r) => r.payload.requests))} requests`,
         `  Pagefind alone, warm: one search and 8 results' data in ${pick((r) => r.bare)}`,
+        ...(all.some((r) => Number.isNaN(r.cold.first))
+          ? [`  "never": the typed query never showed, a keystroke typed before the dialog opened was lost`]
+          : []),
       ].join('\n'),
     );
   }

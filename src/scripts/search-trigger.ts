@@ -15,13 +15,21 @@ export function initSearchTriggers(): void {
   const input = dialog?.querySelector('input');
   let code: Promise<typeof import('./search-dialog.ts')> | undefined;
   // Pagefind's script loads beside the search code, not after it: the engine's own import of it then finds it loaded.
-  const load = () =>
-    (code ??= (import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined), import('./search-dialog.ts')));
+  const load = () => {
+    if (!code) {
+      import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
+      code = import('./search-dialog.ts');
+      // A failed load (offline, before the offline copy is saved) is tried again at the next sign of intent.
+      code.catch(() => (code = undefined));
+    }
+    return code;
+  };
   const open = async (query?: string) => {
     if (page) return page.querySelector('input')?.focus();
     // Opened before its code arrives, so what the reader types at once lands in the field and is searched on arrival.
-    if (dialog && input && !dialog.open) {
-      dialog.showModal();
+    if (dialog && input) {
+      if (!dialog.open) dialog.showModal();
+      input.focus();
       input.select();
     }
     (await load()).openSearch(root, query);
