@@ -1,21 +1,37 @@
-// Times `npm run build` on a generated tree of about 1,000 real-world-style pages (warn mode),
-// and prints wall time, peak memory and output size. A benchmark, not a test: numbers vary by machine.
-// Needs GNU time at /usr/bin/time (Debian package `time`).
+// `npm run bench [-- --pages 100,1000,5000] [--rounds N] [--compare starlight] [--no-browser] [--timeout S]`
+// builds generated corpora of realistic pages (scripts/bench/corpus.ts) and reports time, phases, memory, output
+// weight and search latency, beside Starlight's with `--compare starlight`; see scripts/bench/run.ts. Writes
+// bench/results.json (or `--results-dir`), bench/chart.svg and the results section of BENCHMARKS.md (`--markdown`).
+// A benchmark, not a test: numbers vary by machine. Needs GNU time at /usr/bin/time (Debian package `time`).
 //
 // `npm run bench -- --check [--tree <folder>] [--rounds N]` instead compares `npm run check` with a cold
 // `npm run build` on the generated tree (or on <folder>, such as `content`): N rounds of a cold build
 // (no Astro cache), a cold check (no check caches) and a warm one (caches of the run before, as when a
 // contributor checks again), and the medians of each time and ratio.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeQuirkyTree } from '../tests/helpers/quirky-tree.ts';
+import { parseBenchOptions } from './bench/options.ts';
+import { runBench } from './bench/run.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
-const { values: args } = parseArgs({ options: { check: { type: 'boolean' }, tree: { type: 'string' }, rounds: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    check: { type: 'boolean' },
+    tree: { type: 'string' },
+    rounds: { type: 'string' },
+    pages: { type: 'string' },
+    compare: { type: 'string' },
+    'no-browser': { type: 'boolean' },
+    timeout: { type: 'string' },
+    'results-dir': { type: 'string' },
+    markdown: { type: 'string' },
+  },
+});
 const sections = Number(process.env.BENCH_SECTIONS ?? 77);
 const work = mkdtempSync(join(tmpdir(), 'handbook-bench-'));
 const seconds = (from: number) => (performance.now() - from) / 1000;
@@ -83,16 +99,13 @@ try {
       console.log(`${kind} check ${of(`${kind} check`).toFixed(1)} s (${share(`${kind} check`)} of the build); ${phases.join(', ')}`);
     }
   } else {
-    const { pages } = writeQuirkyTree(join(work, 'tree'), sections);
-    const out = join(work, 'dist');
-    const env = { ...process.env, HANDBOOK_CONTENT: join(work, 'tree'), HANDBOOK_OUT: out, HANDBOOK_LINKS: 'warn' };
-    for (const run of ['cold cache', 'warm cache']) {
-      const started = performance.now();
-      const memory = join(work, 'memory.txt');
-      execFileSync('/usr/bin/time', ['-f', '%M', '-o', memory, process.execPath, 'scripts/build.ts'], { env, stdio: 'ignore' });
-      const peakMb = Math.round(Number(readFileSync(memory, 'utf8').trim()) / 1024);
-      const size = execFileSync('du', ['-sh', out], { encoding: 'utf8' }).split('\t')[0];
-      console.log(`${pages} pages, ${run}: ${seconds(started).toFixed(1)} s, peak ${peakMb} MB, dist ${size}`);
+    const options = parseBenchOptions(args, process.argv.slice(2));
+    if (typeof options === 'string') {
+      console.error(options);
+      process.exitCode = 2;
+    } else {
+      const results = await runBench(options);
+      console.log(`Results in ${options.resultsDir}/results.json and ${options.markdown} (${results.totalSeconds.toFixed(0)} s in all).`);
     }
   }
 } finally {

@@ -10,6 +10,8 @@ import { checkContentRoot } from '../src/data/preflight.ts';
 import { glossarySource } from '../src/data/glossary-file.ts';
 import { buildState } from '../src/data/store.ts';
 import { buildReport, summaryLine } from '../src/lib/build-summary.ts';
+import { timingsLine } from '../src/lib/build-phases.ts';
+import { startPhase } from '../src/data/phases.ts';
 import { formatReport, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { formatWorkflowCommand, inGithubActions } from '../src/lib/workflow-commands.ts';
 import { formatBytes } from '../src/lib/offline-status.ts';
@@ -78,7 +80,9 @@ function moveFolder(from: string, to: string): void {
 
 try {
   // Each content tree keeps its own cache, so builds of different trees never share rendered pages.
+  startPhase('config');
   await build({ root, outDir: tmp, cacheDir: join(root, 'node_modules', '.astro', contentKey), logLevel: 'warn' });
+  startPhase('finish');
   const old = `${outDir}.old-${process.pid}`;
   rmSync(old, { recursive: true, force: true });
   try {
@@ -96,6 +100,8 @@ try {
     console.log(`Offline copy: ${state.offline.files} files, ${formatBytes(state.offline.bytes)} (version ${state.offline.version}).`);
   console.log(`The site is in ${outDir}`);
   writeReport(true);
+  // HANDBOOK_TIMINGS=1: how long each phase took, for `npm run bench` (off by default, so the output is unchanged).
+  if (process.env.HANDBOOK_TIMINGS === '1') console.log(timingsLine([{ name: 'startup', at: 0 }, ...state.phases], performance.now()));
 } catch (error) {
   rmSync(tmp, { recursive: true, force: true });
   writeReport(false);

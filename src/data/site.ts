@@ -22,6 +22,7 @@ import type { SiteConfig } from '../lib/site-config.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { prerequisitesOf } from './page-view.ts';
 import { displayPath } from './preflight.ts';
+import { startPhase } from './phases.ts';
 import { buildState, ContentError } from './store.ts';
 
 /** One published page with everything its layout needs that does not depend on other pages. */
@@ -83,6 +84,7 @@ export async function loadSite(config: SiteConfig): Promise<Site> {
 }
 
 async function computeSite(config: SiteConfig): Promise<Site> {
+  startPhase('site');
   const state = buildState();
   const entries = await getCollection('pages');
   const rendered = await Promise.all(entries.map(async (entry) => ({ entry, result: await render(entry) })));
@@ -126,12 +128,14 @@ async function computeSite(config: SiteConfig): Promise<Site> {
     });
   }
   const index = state.index ?? createPageIndex(pages.map((p) => p.file));
+  startPhase('links');
   const links = checkLinks(
     records.map(({ file, record }) => ({ file, links: record.links, ids: record.ids })),
     index,
     'error',
     config.maxAssetBytes,
   );
+  startPhase('site');
   for (const file of links.assets) state.usedAssets.add(file);
   state.anchorFixes = links.anchorFixes;
   state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], config).map((d) => ({
@@ -167,6 +171,7 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   };
   site.learningPath = orderPath(pathNodes(site));
   failOnErrors(site.diagnostics);
+  startPhase('pages');
   return site;
 }
 

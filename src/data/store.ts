@@ -1,3 +1,4 @@
+import type { PhaseMark } from '../lib/build-phases.ts';
 import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
@@ -9,7 +10,7 @@ import type { VocabularySource } from '../lib/search-terms.ts';
  * this store is how results cross between them. Configuration never goes here: it is resolved once
  * and reaches pages through `virtual:handbook/config`. What crosses:
  * - pages → `astro:build:done` (the reason it exists): `pageDiagnostics`, `usedAssets`, `anchorFixes`, `summary`;
- *   and the finished build → scripts/build.ts: `offline`;
+ *   and the finished build → scripts/build.ts: `offline`, `phases`;
  * - the source check and the dev server's re-checks → the content collection and the pages, which in
  *   `astro dev` change while the server runs: `sourceDiagnostics`, `excluded`, `refusedLinks`,
  *   `index`, `bodyLineOffsets`, `command`, `dev`.
@@ -43,6 +44,8 @@ export interface BuildState {
   summary?: BuildSummary;
   /** `astro dev` only: the content checks of the current sources, re-run on every change. */
   dev?: DevChecks;
+  /** When each phase of this process's build started, for `HANDBOOK_TIMINGS=1` (kept across resets: a process builds once). */
+  phases: PhaseMark[];
 }
 
 /** Counts of what a build published. */
@@ -80,6 +83,7 @@ export function buildState(): BuildState {
     bodyLineOffsets: new Map(),
     moved: new Map(),
     command: 'build',
+    phases: [],
   }) as BuildState;
 }
 

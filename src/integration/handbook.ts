@@ -15,6 +15,7 @@ import { directoryCheck } from '../data/scan-content.ts';
 import { markdownPlugins } from '../plugins/index.ts';
 import { formatWorkflowCommand, inGithubActions } from '../lib/workflow-commands.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
+import { startPhase } from '../data/phases.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
 import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
@@ -68,6 +69,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         });
         if (command === 'preview') return;
         resetBuildState();
+        startPhase('sources');
         const preflight = runPreflight(config.contentRoot, undefined, config.requireLevel);
         const state = buildState();
         state.command = command;
@@ -78,7 +80,11 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         state.bodyLineOffsets = preflight.bodyLineOffsets;
         state.moved = preflight.moved;
         if (preflight.fatal) throw new ContentError(formatReport(preflight.diagnostics), preflight.diagnostics);
+        startPhase('astro');
       },
+      // The content layer loads (and renders the Markdown) between these two hooks.
+      'astro:config:done': () => startPhase('content'),
+      'astro:build:start': () => startPhase('bundle'),
       'astro:server:setup': ({ server, logger }) => {
         // Contributors look at the page, not the terminal: the checks re-run on every content change.
         const onChange = startDevChecks(config.contentRoot, config, logger);
@@ -104,6 +110,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        startPhase('publish');
         const state = buildState();
         const outDir = fileURLToPath(dir);
         const published = await publishAssets(config.contentRoot, outDir, state.usedAssets);
@@ -114,6 +121,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
         if (inGithubActions(process.env)) for (const d of warnings) console.log(formatWorkflowCommand(d));
         await applyAnchorFixes(outDir, state.anchorFixes);
+        startPhase('search');
         const pages = await writeSearchIndex(outDir, config.lang);
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
         const searchBytes = await searchFolderBytes(outDir);
@@ -122,6 +130,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           state.summary.searchExtraBytes = vocabularyBytes;
         }
         // Last: the service worker lists the files actually written, search index included.
+        startPhase('offline');
         const offline = await writeServiceWorker(outDir, config.base);
         state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
         logger.info(
