@@ -114,7 +114,11 @@ function summarise(site: SiteResult, pages: number, dist: string | undefined): S
   };
 }
 
-const ourVersion = () => {
+let version: string | undefined;
+
+/** Returns our version and commit, read once per run (a commit made while the benchmark runs does not change it). */
+function ourVersion(): string {
+  if (version) return version;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   let commit = '';
   try {
@@ -122,8 +126,9 @@ const ourVersion = () => {
   } catch {
     // Not a git checkout.
   }
-  return `${pkg.version}${commit}`;
-};
+  version = `${pkg.version}${commit}`;
+  return version;
+}
 
 /** Measures one corpus size: alternating builds, then the output's weight and search. */
 async function measureSize(pages: number, options: BenchOptions, work: string, project: StarlightProject | undefined): Promise<SizeResult> {
@@ -172,18 +177,8 @@ async function measureSize(pages: number, options: BenchOptions, work: string, p
   return size;
 }
 
-/** Runs the benchmark and writes its results; returns them. */
-export async function runBench(options: BenchOptions): Promise<BenchResults> {
-  const started = performance.now();
-  const machine = describeMachine();
-  const work = mkdtempSync(join(tmpdir(), 'handbook-bench-'));
-  const project = options.compare === 'starlight' ? starlightProject(log) : undefined;
-  const sizes: SizeResult[] = [];
-  try {
-    for (const pages of options.sizes) sizes.push(await measureSize(pages, options, work, project));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+/** Validates the results so far and writes results.json, chart.svg and the section of BENCHMARKS.md; returns them. */
+function writeResults(options: BenchOptions, machine: BenchResults['machine'], started: number, sizes: SizeResult[]): BenchResults {
   const results = benchResults.parse({
     version: 1,
     generatedAt: new Date().toISOString(),
@@ -203,5 +198,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     .join('/');
   const existing = existsSync(markdown) ? readFileSync(markdown, 'utf8') : '# Benchmarks\n';
   writeFileSync(markdown, replaceSection(existing, resultsMarkdown(results, chart)));
+  return results;
+}
+
+/** Runs the benchmark and writes its results after each size (a run stopped later keeps what it measured); returns them. */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const started = performance.now();
+  const machine = describeMachine();
+  const work = mkdtempSync(join(tmpdir(), 'handbook-bench-'));
+  const project = options.compare === 'starlight' ? starlightProject(log) : undefined;
+  const sizes: SizeResult[] = [];
+  let results: BenchResults | undefined;
+  try {
+    for (const pages of options.sizes) {
+      sizes.push(await measureSize(pages, options, work, project));
+      results = writeResults(options, machine, started, sizes);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (!results) throw new Error('No corpus size was measured.');
   return results;
 }
