@@ -51,3 +51,8 @@ export async function runBuild(
 export function runCheck(contentRoot: string, args: string[] = [], env: Record<string, string> = {}): Promise<Omit<BuildRun, 'outDir'>> {
   return runScript(['scripts/check.ts', ...args], { HANDBOOK_CONTENT: contentRoot, ...env });
 }
+
+/** Runs `npm run bench`'s script with the arguments given. */
+export function runBenchScript(args: string[]): Promise<Omit<BuildRun, 'outDir'>> {
+  return runScript(['scripts/bench.ts', ...args], { ASTRO_TELEMETRY_DISABLED: '1' });
+}
