@@ -50,7 +50,7 @@ export function resultsMarkdown(results: BenchResults, chartPath: string): strin
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB memory, Node ${m.node}, ${m.os}; load average ${load(m.loadAverageStart)} at the start and ${load(m.loadAverageEnd)} at the end (1, 5, 15 minutes).`,
     '',
-    '| Pages | Generator | Wall time, median (range) | Per page | Content + Markdown / links / pages / search / rest | Peak memory | `dist/` | Median page HTML, raw / gzip | CSS | JS | Search: cold / median / p95 |',
+    '| Pages | Generator | Wall time, median (range) | Per page | Share of time: content + Markdown / links / pages / search / rest (medians) | Peak memory | `dist/` | Median page HTML, raw / gzip | CSS | JS | Search: cold / median / p95 |',
     '| ---: | --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...results.sizes.flatMap((size) => [row(size, size.ours), ...(size.starlight ? [row(size, size.starlight)] : [])]),
     '',

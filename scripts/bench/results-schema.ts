@@ -86,8 +86,3 @@ export type SiteResult = SizeResult['ours'];
 export type RunResult = SiteResult['runs'][number];
 /** Bytes raw and gzip-compressed. */
 export type Bytes = z.infer<typeof bytes>;
-
-/** Returns the JSON schema of bench/results.json, for tools outside this repository. */
-export function resultsJsonSchema(): object {
-  return z.toJSONSchema(benchResults);
-}

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { PHASE_GROUPS, parseTimingsLine } from '../../src/lib/build-phases.ts';
+import { parseTimingsLine } from '../../src/lib/build-phases.ts';
 import { renderChart } from './chart.ts';
 import { writeCorpus } from './corpus.ts';
 import { DEFAULT_SEED } from './generate.ts';
@@ -15,6 +15,7 @@ import { distSize, medianPage } from './page-weight.ts';
 import { replaceSection, resultsMarkdown } from './report.ts';
 import { benchResults, type BenchResults, type RunResult, type SiteResult, type SizeResult } from './results-schema.ts';
 import { measureSearch } from './search-timing.ts';
+import { phaseShares } from './shares.ts';
 import { starlightBuildCommand, starlightProject, writeStarlightDocs, type StarlightProject } from './starlight.ts';
 import { spread } from './stats.ts';
 import { timedRun, type TimedRun } from './timed-run.ts';
@@ -84,32 +85,18 @@ function toRunResult(run: TimedRun, phases?: Record<string, number>): RunResult 
   };
 }
 
-/** Returns the five shares of a run's wall time: content and Markdown, links, pages, search, and the rest. */
-function sharesOf(run: RunResult): SiteResult['shares'] {
-  if (!run.phases) return undefined;
-  const group = (names: readonly string[]) => names.reduce((sum, n) => sum + (run.phases![n] ?? 0), 0) / run.seconds;
-  const shares = {
-    content: group(PHASE_GROUPS.content),
-    links: group(PHASE_GROUPS.links),
-    pages: group(PHASE_GROUPS.pages),
-    search: group(PHASE_GROUPS.search),
-  };
-  return { ...shares, rest: Math.max(0, 1 - shares.content - shares.links - shares.pages - shares.search) };
-}
-
 /** Summarises a generator's runs at one size, with the weight of the output of its last successful run. */
 function summarise(site: SiteResult, pages: number, dist: string | undefined): SiteResult {
   const ok = site.runs.filter((r) => r.ok);
   if (ok.length === 0) return { ...site, failure: site.failure ?? site.runs.at(-1)?.error ?? 'no run' };
   const wall = spread(ok.map((r) => r.seconds));
-  const middle = [...ok].sort((a, b) => Math.abs(a.seconds - wall.median) - Math.abs(b.seconds - wall.median))[0]!;
   const peaks = ok.flatMap((r) => (r.peakBytes === undefined ? [] : [r.peakBytes]));
   return {
     ...site,
     wallSeconds: wall,
     secondsPerPage: wall.median / pages,
     ...(peaks.length ? { peakBytes: Math.round(spread(peaks).median) } : {}),
-    ...(sharesOf(middle) ? { shares: sharesOf(middle) } : {}),
+    ...(phaseShares(ok) ? { shares: phaseShares(ok) } : {}),
     ...(dist && existsSync(dist) ? { dist: distSize(dist), medianPage: medianPage(dist) } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { MARKERS, replaceSection, resultsMarkdown } from '../../scripts/bench/re
 import { benchResults, type BenchResults } from '../../scripts/bench/results-schema.ts';
 import { median, percentile, spread } from '../../scripts/bench/stats.ts';
 import { toStarlightPage } from '../../scripts/bench/starlight.ts';
+import { phaseShares } from '../../scripts/bench/shares.ts';
 
 const site = (tool: 'handbook' | 'starlight', seconds: number[]) => ({
   tool,
@@ -111,5 +112,19 @@ describe('toStarlightPage', () => {
   it('moves the first H1 into the title and keeps only title and description', () => {
     const page = '---\ndescription: "A page."\nlevel: beginner\n---\n\n# Cache keys\n\nBody.\n';
     expect(toStarlightPage(page)).toBe('---\ntitle: "Cache keys"\ndescription: "A page."\n---\n\nBody.\n');
+  });
+});
+
+describe('phaseShares', () => {
+  it('takes the median share of each group over the runs that printed phases, the rest being what is left', () => {
+    const run = (seconds: number, phases: Record<string, number>) => ({ ok: true, seconds, phases, loadAverage: 1 });
+    const shares = phaseShares([
+      run(100, { sources: 5, content: 45, links: 1, pages: 10, search: 10, bundle: 29 }),
+      run(200, { sources: 10, content: 70, links: 2, pages: 20, search: 40, bundle: 58 }),
+      run(100, { sources: 5, content: 35, links: 1, pages: 10, search: 20, bundle: 29 }),
+      { ok: false, seconds: 5, loadAverage: 1, error: 'exited with status 1' },
+    ]);
+    expect(shares).toEqual({ content: 0.4, links: 0.01, pages: 0.1, search: 0.2, rest: expect.closeTo(0.29, 10) });
+    expect(phaseShares([{ ok: true, seconds: 10, loadAverage: 1 }])).toBeUndefined();
   });
 });
