@@ -104,6 +104,22 @@ describe('the GitHub workflows', () => {
     expect(setup?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
   });
 
+  it("restores the check's per-page caches after the install and before the check, keyed on the locked packages and the checker's code", () => {
+    const steps = Object.values(pullRequest.jobs).flatMap((job) => job.steps ?? []);
+    const at = (find: (s: Step) => boolean) => steps.findIndex(find);
+    const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') ?? false)];
+    expect(cache?.with?.path).toBe('node_modules/.cache/handbook-*');
+    const key = String(cache?.with?.key);
+    for (const input of ['package-lock.json', 'scripts/check.ts', 'src/data/**', 'src/code-check/**', 'cspell-words.txt', '.markdownlint-cli2.mjs'])
+      expect(key).toContain(`'${input}'`);
+    // Each run saves its answers under a key of its own; a later run restores the newest with the same checker.
+    expect(key).toMatch(/-\$\{\{ github\.run_id \}\}$/);
+    const [sameChecker] = String(cache?.with?.['restore-keys']).split('\n');
+    expect(`${sameChecker}\${{ github.run_id }}`).toBe(key);
+    expect(at((s) => s.run === 'npm ci --no-audit --no-fund')).toBeLessThan(at((s) => s === cache));
+    expect(at((s) => s === cache)).toBeLessThan(at((s) => s.run === 'npm run check'));
+  });
+
   it('cancels a superseded pull-request run but never a Pages deployment under way', () => {
     expect(pullRequest.concurrency).toEqual({ group: 'pull-request-${{ github.event.pull_request.number }}', 'cancel-in-progress': true });
     expect(pages.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
