@@ -2,8 +2,8 @@
 // Frontmatter, routes, prerequisites, encoding, titles, links and anchors with the build's own rules
 // (no rendering), Markdown style (markdownlint-cli2) and spelling (cspell) with the committed configs,
 // then the code samples (as `npm run check:code`). Every problem is reported together as
-// `path:line:col rule message`; errors exit 1. Pages are parsed once, on worker threads; each linter
-// has a thread of its own.
+// `path:line:col rule message`; errors exit 1. Pages are parsed once, on a worker thread per core beside
+// this one; each linter has a thread of its own.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -87,29 +87,40 @@ function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: 
 const FEW_PAGES = 8;
 const timer = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const started = performance.now();
-// Spelling and style start first, each on its own thread, over every page; problems of unreadable pages are dropped below.
 const rootExists = existsSync(config.contentRoot) && statSync(config.contentRoot).isDirectory();
 const lintFiles = selection.pages ?? (rootExists ? scanContent(config.contentRoot).pageFiles : []);
-const linters = lintFiles.length > 0 ? (['spelling', 'style'] as const).map((linter) => lintOnWorker(linter, lintFiles)) : [];
-const lintTimes = linters.map((l) => l.result.then(() => timer(started)));
 const codeWanted = withCode && selection.pages === undefined;
-// A code sample's answer is cached by its text; without a cache, the validators (TypeScript, ajv) load while the pages are parsed.
 const codeCache = cacheOf('code-check');
-if (codeWanted && !existsSync(codeCache)) import('../src/code-check/check-blocks.ts').catch(() => undefined);
-// The whole tree is parsed on worker threads, once for links and code samples together; named files here.
+const recordsCache = cacheOf('records');
+// Spelling and style run on threads of their own over every page (problems of unreadable pages are
+// dropped below). When most pages must be parsed, they start once the last page has been handed to a
+// parsing thread: before that the parse keeps both cores busy, and threads started beside it would only
+// slow it down; when the pages come from the cache, they start at once.
+let linters: ReturnType<typeof lintOnWorker>[] = [];
+let lintTimes: Promise<string>[] = [];
+const startLinters = () => {
+  if (linters.length > 0 || lintFiles.length === 0) return;
+  linters = (['spelling', 'style'] as const).map((linter) => lintOnWorker(linter, lintFiles));
+  lintTimes = linters.map((l) => l.result.then(() => timer(started)));
+};
+if (selection.pages || existsSync(recordsCache)) startLinters();
+// The whole tree is parsed on a worker thread and this one, once for links and code samples together; named files here.
 const checker = createContentChecker(config.contentRoot, config);
 let content: ContentCheck;
 let codeBlocks = new Map<string, CodeBlock[]>();
 if (selection.pages) content = checker.run(selection.pages);
 else {
   // Pages unchanged since the last run (same text, same folders linked, same pipeline) are not parsed again.
-  const recordsCache = cacheOf('records');
-  const workers = startPageWorkers(config.contentRoot, { lazy: existsSync(recordsCache) });
+  let readHere: ((job: PageJob) => PageResult) | undefined;
+  const reader = () => (readHere ??= createPageReader(config.contentRoot));
+  const workers = startPageWorkers(config.contentRoot, { lazy: existsSync(recordsCache), local: (job) => reader()(job) });
   try {
-    // A few changed pages are parsed here: starting threads would cost more than it saves.
-    let readHere: ((job: PageJob) => PageResult) | undefined;
-    const spread: ReadPages = async (jobs) =>
-      jobs.length > FEW_PAGES ? workers.readPages(jobs) : jobs.map((readHere ??= createPageReader(config.contentRoot)));
+    // A few changed pages are parsed here only: starting a thread would cost more than it saves.
+    const spread: ReadPages = async (jobs) => {
+      if (jobs.length > FEW_PAGES) return workers.readPages(jobs, startLinters);
+      startLinters();
+      return jobs.map(reader());
+    };
     const readPages = cachedReadPages(spread, config.contentRoot, recordsCache, pipelineVersion(root));
     ({ codeBlocks, ...content } = await checker.runAll(readPages, codeWanted));
   } finally {
@@ -123,12 +134,13 @@ let codeTime = '';
 if (content.fatal) {
   await Promise.all(linters.map((l) => l.stop()));
 } else {
+  startLinters();
   const codeStarted = performance.now();
   if (codeWanted) {
     const blocks = content.checked.flatMap((file) =>
       (codeBlocks.get(file) ?? []).map((block) => ({ ...block, file: displayPath(config.contentRoot, file) })),
     );
-    // Started before the linters are awaited: shellcheck and python3 run beside them.
+    // Started before the linters are awaited: the validators (loaded only when some sample changed), shellcheck and python3 run beside them.
     codeRun = checkBlocksCached(blocks, codeCache, checkerVersion(root)).finally(() => (codeTime = timer(codeStarted)));
     codeRun.catch(() => undefined);
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics.ts';
-import { displayPath } from './preflight.ts';
+import { displayPath } from './display-path.ts';
 
 /** Where a linter keeps its answers, and what they depend on besides each page's text (configs, dictionaries, locked packages). */
 export interface LintCache {

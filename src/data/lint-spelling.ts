@@ -4,7 +4,7 @@ import type { Issue } from 'cspell';
 import { escapePath } from 'tinyglobby';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { lintWithCache, type LintCache } from './lint-cache.ts';
-import { displayPath } from './preflight.ts';
+import { displayPath } from './display-path.ts';
 
 /**
  * Spell-checks pages (content-relative) with cspell, the committed `configFile` and its project

@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { LintResult } from 'markdownlint-cli2';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { lintWithCache, type LintCache } from './lint-cache.ts';
-import { displayPath } from './preflight.ts';
+import { displayPath } from './display-path.ts';
 
 /**
  * Lints pages (content-relative) with markdownlint-cli2 and the committed `configFile`, as

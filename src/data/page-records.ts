@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { codeBlocksOf, type CodeBlock } from '../lib/code-blocks.ts';
 import type { Options } from '../markdown/links.ts';
-import { recordPlugins } from '../plugins/index.ts';
+import { recordPlugins } from '../plugins/record-plugins.ts';
 import type { PageRecord } from '../markdown/page-record.ts';
 
 // MDX nodes go through remark-rehype untouched, as @mdx-js/mdx passes them.

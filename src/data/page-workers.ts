@@ -1,51 +1,78 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { PageJob, PageResult, ReadPages } from './read-pages.ts';
 
 /** Pages sent to a worker at a time: small enough to balance the threads, large enough to keep messages rare. */
 const BATCH = 8;
+/** Batches a worker holds at once, so it never waits for the calling thread to hand out the next. */
+const IN_FLIGHT = 2;
 
 /** Worker threads that parse pages for the content check. */
 export interface PageWorkers {
-  readPages: ReadPages;
+  /** Parses the pages; `onHandedOut` is called once the last of them has been handed to a thread. */
+  readPages: (jobs: readonly PageJob[], onHandedOut?: () => void) => Promise<PageResult[]>;
   /** Ends the threads. */
   stop(): Promise<void>;
 }
 
+/** How the pages are spread: the number of worker threads, whether they start only when needed, and the calling thread's own reader. */
+export interface PageWorkerOptions {
+  /** Worker threads to start (default: one per core, at most 4, less the calling thread when it reads too). */
+  count?: number;
+  /** Start the threads only once some page needs parsing (most pages are expected from a cache). */
+  lazy?: boolean;
+  /** When given, the calling thread takes pages from the same queue and parses them with this, one at a time. */
+  local?: (job: PageJob) => PageResult;
+}
+
 /**
- * Starts `count` worker threads (default: one per core, at most 4) that parse pages with the build's
- * plugins; they load their modules while the caller checks the sources, or, when `lazy` (most pages
- * are expected from a cache), only once some page needs them. Pages are handed out largest first, a
- * batch at a time, so one long page does not leave the other threads idle at the end.
+ * Starts worker threads that parse pages with the build's plugins; they load their modules while the
+ * caller checks the sources, or, when `lazy`, only once some page needs them. Pages are handed out
+ * largest first, a batch at a time, so one long page does not leave a thread idle at the end. With a
+ * `local` reader the calling thread parses pages too: on 2 cores, one worker and the caller keep both
+ * busy without loading the Markdown pipeline (and warming it up) in a third thread.
  */
-export function startPageWorkers(contentRoot: string, { count = Math.min(4, availableParallelism()), lazy = false } = {}): PageWorkers {
+export function startPageWorkers(contentRoot: string, { count, lazy = false, local }: PageWorkerOptions = {}): PageWorkers {
+  const threads = Math.max(1, count ?? Math.min(4, availableParallelism()) - (local ? 1 : 0));
   let workers: Worker[] = [];
   const start = () =>
-    (workers = Array.from(
-      { length: Math.max(1, count) },
-      () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } }),
-    ));
+    (workers = Array.from({ length: threads }, () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } })));
   if (!lazy) start();
-  const readPages: ReadPages = async (jobs) => {
-    if (workers.length === 0) start();
+  const readPages: PageWorkers['readPages'] = async (jobs, onHandedOut) => {
+    if (workers.length === 0 && jobs.length > 0) start();
     const size = (job: PageJob) => statSync(join(contentRoot, job.file), { throwIfNoEntry: false })?.size ?? 0;
     const queue = jobs
       .map((job) => ({ job, size: size(job) }))
       .sort((a, b) => b.size - a.size)
       .map((j) => j.job);
+    let handedOut = false;
+    const take = (count: number) => {
+      const taken = queue.splice(0, count);
+      if (queue.length === 0 && !handedOut) {
+        handedOut = true;
+        onHandedOut?.();
+      }
+      return taken;
+    };
     const results = new Map<string, PageResult>();
     const drain = (worker: Worker) =>
       new Promise<void>((done, fail) => {
+        let pending = 0;
         const next = () => {
-          const batch = queue.splice(0, BATCH);
-          if (batch.length === 0) {
+          const batch = take(BATCH);
+          if (batch.length > 0) {
+            pending++;
+            worker.postMessage(batch);
+          } else if (pending === 0) {
             worker.off('message', onMessage).off('error', onError);
             done();
-          } else worker.postMessage(batch);
+          }
         };
         const onMessage = (answer: { results?: PageResult[]; error?: unknown }) => {
+          pending--;
           if (answer.error !== undefined) {
             worker.off('message', onMessage).off('error', onError);
             fail(answer.error);
@@ -56,9 +83,17 @@ export function startPageWorkers(contentRoot: string, { count = Math.min(4, avai
         };
         const onError = (error: Error) => fail(new Error('A page-parsing thread of the content check failed.', { cause: error }));
         worker.on('message', onMessage).on('error', onError);
-        next();
+        for (let i = 0; i < IN_FLIGHT; i++) next();
       });
-    await Promise.all(workers.map(drain));
+    const drainHere = async (read: (job: PageJob) => PageResult) => {
+      // Between two pages, the workers' answers come in and they get their next batch.
+      for (let job = take(1)[0]; job; job = take(1)[0]) {
+        await yieldToMessages();
+        results.set(job.file, read(job));
+      }
+    };
+    await Promise.all([...workers.map(drain), ...(local ? [drainHere(local)] : [])]);
+    if (!handedOut) take(0);
     return jobs.map((job) => results.get(job.file)!);
   };
   return { readPages, stop: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };

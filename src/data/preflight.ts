@@ -7,6 +7,7 @@ import type { PathNode } from '../lib/learning-path.ts';
 import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { findRouteCollisions, reservedRouteUse, toRoute } from '../lib/routes.ts';
 import { refusedLinkMessage, type RefusedLink } from '../lib/symlinks.ts';
+import { displayPath } from './display-path.ts';
 import { scanContent } from './scan-content.ts';
 
 /** What the check of the sources found, before any Markdown is rendered. */
@@ -27,12 +28,7 @@ export interface Preflight {
   fatal: boolean;
 }
 
-/** Returns how a content-relative path is shown in messages: relative to the working directory when inside it. */
-export function displayPath(contentRoot: string, file: string, cwd = process.cwd()): string {
-  const abs = join(contentRoot, file);
-  const rel = relative(cwd, abs);
-  return rel.startsWith('..') ? abs : rel || '.';
-}
+export { displayPath } from './display-path.ts';
 
 /** Returns the problem with the content root itself (missing, not a folder, no page), if any. */
 export function checkContentRoot(contentRoot: string, pageCount?: number): Diagnostic | undefined {
