@@ -58,11 +58,13 @@ export function startPageWorkers(contentRoot: string, { count, lazy = false, loc
       return taken;
     };
     const results = new Map<string, PageResult>();
+    const threadsReading = workers.length + (local ? 1 : 0);
     const drain = (worker: Worker) =>
       new Promise<void>((done, fail) => {
         let pending = 0;
         const next = () => {
-          const batch = take(BATCH);
+          // Smaller batches towards the end, so no thread is left with several pages while the others are idle.
+          const batch = take(Math.max(1, Math.min(BATCH, Math.floor(queue.length / (2 * threadsReading)))));
           if (batch.length > 0) {
             pending++;
             worker.postMessage(batch);
