@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { PageJob, PageResult, ReadPages } from './read-pages.ts';
+import type { PageJob, PageResult } from './read-pages.ts';
 
 /** Pages sent to a worker at a time: small enough to balance the threads, large enough to keep messages rare. */
 const BATCH = 8;
@@ -39,7 +39,10 @@ export function startPageWorkers(contentRoot: string, { count, lazy = false, loc
   const threads = Math.max(1, count ?? Math.min(4, availableParallelism()) - (local ? 1 : 0));
   let workers: Worker[] = [];
   const start = () =>
-    (workers = Array.from({ length: threads }, () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } })));
+    (workers = Array.from(
+      { length: threads },
+      () => new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { contentRoot } }),
+    ));
   if (!lazy) start();
   const readPages: PageWorkers['readPages'] = async (jobs, onHandedOut) => {
     if (workers.length === 0 && jobs.length > 0) start();

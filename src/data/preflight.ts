@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkSource } from '../lib/check-source.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { learningPathDiagnostics } from '../lib/learning-path-checks.ts';

@@ -110,7 +110,14 @@ describe('the GitHub workflows', () => {
     const cache = steps[at((s) => s.uses?.startsWith('actions/cache@') ?? false)];
     expect(cache?.with?.path).toBe('node_modules/.cache/handbook-*');
     const key = String(cache?.with?.key);
-    for (const input of ['package-lock.json', 'scripts/check.ts', 'src/data/**', 'src/code-check/**', 'cspell-words.txt', '.markdownlint-cli2.mjs'])
+    for (const input of [
+      'package-lock.json',
+      'scripts/check.ts',
+      'src/data/**',
+      'src/code-check/**',
+      'cspell-words.txt',
+      '.markdownlint-cli2.mjs',
+    ])
       expect(key).toContain(`'${input}'`);
     // Each run saves its answers under a key of its own; a later run restores the newest with the same checker.
     expect(key).toMatch(/-\$\{\{ github\.run_id \}\}$/);

@@ -73,27 +73,31 @@ describe('the content check on worker threads', () => {
     },
   );
 
-  it('lets the calling thread parse pages from the same queue, and says once when the last page was handed out', { timeout: 120_000 }, async () => {
-    const root = resolve('tests/fixtures/github-tree');
-    const alone = createContentChecker(root, policy).run();
-    const read = createPageReader(root);
-    const readHere: string[] = [];
-    const workers = startPageWorkers(root, { count: 1, local: (job) => (readHere.push(job.file), read(job)) });
-    let handedOut = 0;
-    try {
-      const spread = await createContentChecker(root, policy).runAll((jobs) => workers.readPages(jobs, () => handedOut++), false);
-      expect(spread.diagnostics).toEqual(alone.diagnostics);
-      expect(spread.checked).toEqual(alone.checked);
-      // Batches shrink towards the end of the queue, so the calling thread gets pages even of a small tree.
-      expect(readHere.length).toBeGreaterThan(0);
-      expect(handedOut).toBe(1);
-      // With nothing to parse, it is said at once.
-      await workers.readPages([], () => handedOut++);
-      expect(handedOut).toBe(2);
-    } finally {
-      await workers.stop();
-    }
-  });
+  it(
+    'lets the calling thread parse pages from the same queue, and says once when the last page was handed out',
+    { timeout: 120_000 },
+    async () => {
+      const root = resolve('tests/fixtures/github-tree');
+      const alone = createContentChecker(root, policy).run();
+      const read = createPageReader(root);
+      const readHere: string[] = [];
+      const workers = startPageWorkers(root, { count: 1, local: (job) => (readHere.push(job.file), read(job)) });
+      let handedOut = 0;
+      try {
+        const spread = await createContentChecker(root, policy).runAll((jobs) => workers.readPages(jobs, () => handedOut++), false);
+        expect(spread.diagnostics).toEqual(alone.diagnostics);
+        expect(spread.checked).toEqual(alone.checked);
+        // Batches shrink towards the end of the queue, so the calling thread gets pages even of a small tree.
+        expect(readHere.length).toBeGreaterThan(0);
+        expect(handedOut).toBe(1);
+        // With nothing to parse, it is said at once.
+        await workers.readPages([], () => handedOut++);
+        expect(handedOut).toBe(2);
+      } finally {
+        await workers.stop();
+      }
+    },
+  );
 });
 
 describe('bodyHasFileCodeBlocks', () => {
