@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { resultRoutes } from '../tests/helpers/search-box.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { LEARNER_QUERIES } from '../tests/e2e/search-queries.ts';
+import { timeQuery } from './bench/search-timing.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
@@ -22,46 +23,6 @@ const dist = resolve(process.env.HANDBOOK_OUT ?? 'dist');
 if (!existsSync(resolve(dist, 'index.html'))) {
   console.error(`No built site in ${dist}: run \`npm run build\` first.`);
   process.exit(1);
-}
-
-/** Times of one query, in ms from its last keystroke (and from opening search). */
-interface QueryTime {
-  /** To the frame that first shows a result row of the query. */
-  first: number;
-  /** To the frame that shows the whole first page of rows (the list no longer busy). */
-  complete: number;
-  /** From opening search to the frame with the first row. */
-  fromOpen: number;
-}
-
-/**
- * Types `typed` into the open dialog (`delay` ms between keys) and returns the times until the list shows `query`.
- * A row counts as shown at the next animation frame after it is in the document: the frame that paints it.
- */
-async function timeQuery(page: Page, typed: string, query: string, delay = 0): Promise<QueryTime> {
-  await page.evaluate((q) => {
-    const list = document.getElementById('hb-search-results')!;
-    const w = window as unknown as { hbFirst: Promise<number>; hbComplete: Promise<number>; hbKey: number };
-    const frame = () => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())));
-    const when = (test: () => boolean) =>
-      new Promise<number>((done) => {
-        const check = () => test() && (observer.disconnect(), done(frame()));
-        const observer = new MutationObserver(check);
-        observer.observe(list, { attributes: true, childList: true });
-      });
-    const ours = () => list.dataset.query === q;
-    w.hbFirst = when(() => ours() && list.querySelector('[role="option"]') !== null);
-    w.hbComplete = when(() => ours() && list.getAttribute('aria-busy') === 'false');
-    document.getElementById('hb-search-input')!.addEventListener('input', () => (w.hbKey = performance.now()));
-  }, query);
-  await page.keyboard.type(typed, { delay });
-  return page.evaluate(async () => {
-    const w = window as unknown as { hbFirst: Promise<number>; hbComplete: Promise<number>; hbKey: number; hbOpen: number };
-    // A query whose results never come (a keystroke lost before the dialog opened) counts as not shown.
-    const never = new Promise<number>((done) => setTimeout(() => done(Number.NaN), 20_000));
-    const [first, complete] = await Promise.all([Promise.race([w.hbFirst, never]), Promise.race([w.hbComplete, never])]);
-    return { first: first - w.hbKey, complete: complete - w.hbKey, fromOpen: first - w.hbOpen };
-  });
 }
 
 /** One cold page: opens search with Ctrl+K, waits `pause` ms, types a query, then a warm one after it. */
