@@ -1,14 +1,15 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { escapePath } from 'tinyglobby';
 import { buildState } from './data/store.ts';
 import { IGNORED } from './data/scan-content.ts';
+import { pageLoader } from './data/page-loader.ts';
 import { config } from 'virtual:handbook/config';
 
 // Frontmatter is validated later, all pages at once, so every problem is reported in one run.
 const pages = defineCollection({
-  loader: glob({
+  // Astro's glob loader, with `.md` pages rendered on every core and their HTML kept out of the data store.
+  loader: pageLoader({
     base: config.contentRoot,
     // Pages the source check found unparsable (or drafts) stay out; their problems are already reported.
     // So do symbolic links leading out of the tree: the loader would otherwise follow them.

@@ -1,5 +1,6 @@
 import { getCollection, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { buildBacklinks } from '../lib/backlinks.ts';
 import { checkLinks } from '../lib/check-links.ts';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
@@ -20,6 +21,7 @@ import type { PageRecord, UnsafeUrlRecord } from '../markdown/page-record.ts';
 import { shortUrl } from '../lib/unsafe-url.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { lastCommitDates } from './git-dates.ts';
+import { htmlFileOf } from './page-loader.ts';
 import { prerequisitesOf } from './page-view.ts';
 import { displayPath } from './preflight.ts';
 import { startPhase } from './phases.ts';
@@ -38,8 +40,10 @@ export interface SitePage extends NavPage {
   searchAliases: SearchAliases;
   /** ISO date of the last commit that changed the file, when git knows it. */
   lastUpdated?: string | undefined;
-  /** The rendered Markdown; absent on a generated folder index, which shows `listing` instead. */
+  /** The rendered Markdown of a page Astro renders itself (`.mdx`); see `htmlFile` for the others. */
   Content?: AstroComponentFactory | undefined;
+  /** The file holding the page's rendered HTML (see page-html.ts); neither this nor `Content` on a generated folder index. */
+  htmlFile?: string | undefined;
   /** What a generated folder index lists (a folder without README, as GitHub lists its files). */
   listing?: FolderEntry[] | undefined;
 }
@@ -87,7 +91,17 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   startPhase('site');
   const state = buildState();
   const entries = await getCollection('pages');
-  const rendered = await Promise.all(entries.map(async (entry) => ({ entry, result: await render(entry) })));
+  // A page whose HTML is in a file of its own needs no render(): its headings and record are in the store.
+  const rendered = await Promise.all(
+    entries.map(async (entry) => {
+      const htmlFile = htmlFileOf(entry);
+      if (htmlFile) {
+        const metadata = entry.rendered?.metadata as { headings?: MarkdownHeading[]; frontmatter?: Record<string, unknown> } | undefined;
+        return { entry, result: { headings: metadata?.headings ?? [], remarkPluginFrontmatter: metadata?.frontmatter ?? {}, htmlFile } };
+      }
+      return { entry, result: { ...(await render(entry)), htmlFile: undefined } };
+    }),
+  );
   const pages: SitePage[] = [];
   const records: { file: string; record: PageRecord }[] = [];
   const termsOf = new Map<string, string[]>();
@@ -124,7 +138,8 @@ async function computeSite(config: SiteConfig): Promise<Site> {
       titleId: record.titleId || undefined,
       readingMinutes: readingMinutes(record.words ?? 0),
       lastUpdated: dates.get(file),
-      Content: result.Content as AstroComponentFactory,
+      Content: 'Content' in result ? (result.Content as AstroComponentFactory) : undefined,
+      htmlFile: result.htmlFile,
     });
   }
   const index = state.index ?? createPageIndex(pages.map((p) => p.file));

@@ -3,6 +3,7 @@ import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
 import type { VocabularySource } from '../lib/search-terms.ts';
+import type { RenderPool } from './render-pool.ts';
 
 /**
  * The one globalThis store. Astro runs the integration's hooks and the rendered pages in one Node
@@ -13,7 +14,8 @@ import type { VocabularySource } from '../lib/search-terms.ts';
  *   and the finished build → scripts/build.ts: `offline`, `phases`;
  * - the source check and the dev server's re-checks → the content collection and the pages, which in
  *   `astro dev` change while the server runs: `sourceDiagnostics`, `excluded`, `refusedLinks`,
- *   `index`, `bodyLineOffsets`, `command`, `dev`.
+ *   `index`, `bodyLineOffsets`, `command`, `dev`;
+ * - the integration → the content loader: `renderPool`, the threads that render Markdown.
  */
 export interface BuildState {
   /** Problems found before Markdown rendering. */
@@ -46,6 +48,8 @@ export interface BuildState {
   dev?: DevChecks;
   /** When each phase of this process's build started, for `HANDBOOK_TIMINGS=1` (kept across resets: a process builds once). */
   phases: PhaseMark[];
+  /** Threads rendering the `.md` pages for the content loader (src/data/page-loader.ts); none in `astro sync`. */
+  renderPool?: RenderPool | undefined;
 }
 
 /** Counts of what a build published. */

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
@@ -12,7 +11,8 @@ import { displayPath, runPreflight } from '../data/preflight.ts';
 import { startDevChecks } from '../data/dev-checks.ts';
 import { markdownProgress } from '../data/progress.ts';
 import { directoryCheck } from '../data/scan-content.ts';
-import { markdownPlugins } from '../plugins/index.ts';
+import { handbookProcessor } from '../markdown/processor.ts';
+import { startRenderPool } from '../data/render-pool.ts';
 import { formatWorkflowCommand, inGithubActions } from '../lib/workflow-commands.ts';
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { startPhase } from '../data/phases.ts';
@@ -44,8 +44,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
   return {
     name: 'handbook',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
-        const plugins = markdownPlugins({
+      'astro:config:setup': async ({ command, updateConfig, config: astroConfig }) => {
+        const processor = handbookProcessor({
           contentRoot: config.contentRoot,
           base: config.base,
           isDir: directoryCheck(config.contentRoot),
@@ -57,8 +57,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           trailingSlash: 'always',
           // Stylesheets stay files: the Content-Security-Policy allows no inline styles.
           build: { format: 'directory', inlineStylesheets: 'never' },
-          // remark-gfm is in our list, so the processor's own GFM is off; code is highlighted by rehype-code-blocks.
-          markdown: { syntaxHighlight: false, processor: unified({ gfm: false, smartypants: false, ...plugins }) },
+          // Code is highlighted by rehype-code-blocks, not by Astro.
+          markdown: { syntaxHighlight: false, processor },
           // Canonical URLs and the sitemap need the public origin: without HANDBOOK_SITE both are left out.
           integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
           devToolbar: { enabled: false },
@@ -68,7 +68,12 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           },
         });
         if (command === 'preview') return;
+        await buildState().renderPool?.stop();
         resetBuildState();
+        // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
+        // modules while the sources are checked and Astro starts.
+        if (command === 'build' || command === 'dev')
+          buildState().renderPool = startRenderPool({ contentRoot: config.contentRoot, base: config.base, image: astroConfig.image });
         startPhase('sources');
         const preflight = runPreflight(config.contentRoot, undefined, config.requireLevel);
         const state = buildState();

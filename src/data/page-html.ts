@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// A page's rendered HTML is kept in a file of its own beside Astro's data store, not in the store: the
+// store is loaded whole by every build (as one JavaScript module, slow to compile at a thousand pages and
+// more), and no process then holds every rendered page in memory. Each page reads its HTML when it is written.
+
+/** Returns the folder of the pages' HTML files: beside Astro's data store, in `.astro/` for the dev server, else in the cache folder. */
+export function htmlFolder(config: { root: URL; cacheDir: URL }, command: string): string {
+  return fileURLToPath(
+    new URL(command === 'dev' ? '.astro/handbook-html/' : 'handbook-html/', command === 'dev' ? config.root : config.cacheDir),
+  );
+}
+
+/** Writes a page's HTML into `dir`, named after its content (equal pages share a file); returns the file's path. */
+export function writePageHtml(dir: string, html: string): string {
+  const file = join(dir, `${createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    // Written whole, then renamed: two threads writing the same page never leave half a file.
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(partial, html);
+    renameSync(partial, file);
+  }
+  return file;
+}
+
+/** Returns a page's HTML, from its file. */
+export function readPageHtml(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** Deletes the HTML files in `dir` that no page names any more. */
+export function pruneHtmlFolder(dir: string, kept: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (!kept.has(join(dir, name))) rmSync(join(dir, name), { force: true });
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { markdownProgress } from './progress.ts';
+import { htmlFolder, pruneHtmlFolder } from './page-html.ts';
+import type { RenderedPage } from './render-pool.ts';
+import { buildState } from './store.ts';
+
+type GlobOptions = Parameters<typeof glob>[0];
+
+/** Astro's Markdown entry type, as far as the loader replaces it (internal to Astro: the loader checks it is there). */
+interface EntryType {
+  getRenderFunction?: (
+    config: unknown,
+  ) => Promise<(entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => Promise<unknown>>;
+}
+
+/** Returns the HTML file a stored page names, if any. */
+export function htmlFileOf(entry: { rendered?: { metadata?: Record<string, unknown> } } | undefined): string | undefined {
+  const file = entry?.rendered?.metadata?.htmlFile;
+  return typeof file === 'string' ? file : undefined;
+}
+
+/**
+ * Astro's glob loader, with `.md` pages rendered by the build's rendering threads (`buildState().renderPool`,
+ * started by the integration) and their HTML kept in files beside the data store (page-html.ts). Unchanged
+ * pages are kept from the last run as the glob loader keeps them (same text, same digest), unless their
+ * HTML file is gone. Without a pool (`astro sync`) or on an Astro whose loader context lacks the entry
+ * types, it is the glob loader as is. `.mdx` pages are always Astro's: they are compiled as modules.
+ */
+export function pageLoader(options: GlobOptions): Loader {
+  const inner = glob(options);
+  return {
+    name: 'handbook-pages',
+    load: async (context) => {
+      const state = buildState();
+      const pool = state.renderPool;
+      const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, EntryType> }).entryTypes;
+      const markdown = entryTypes?.get('.md');
+      if (!pool || !entryTypes || !markdown?.getRenderFunction) return inner.load(context);
+      const htmlDir = htmlFolder(context.config, state.command);
+      for (const [id, entry] of context.store.entries()) {
+        const file = htmlFileOf(entry);
+        if (file && !existsSync(file)) context.store.delete(id);
+      }
+      const render = async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }): Promise<RenderedPage> => {
+        const page = await pool.render({ filePath: entry.filePath ?? '', body: entry.body ?? '', data: entry.data, htmlDir });
+        markdownProgress();
+        return page;
+      };
+      const types = new Map(entryTypes);
+      types.set('.md', { ...markdown, getRenderFunction: async () => render });
+      await inner.load({ ...context, entryTypes: types } as LoaderContext);
+      // A build renders once: the threads go, and so do the HTML files of pages that changed or left.
+      if (!context.watcher) {
+        await pool.stop();
+        pruneHtmlFolder(htmlDir, new Set([...context.store.values()].flatMap((e) => htmlFileOf(e) ?? [])));
+      }
+    },
+  };
+}

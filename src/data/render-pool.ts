@@ -1,0 +1,102 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** What a rendering thread needs to make the build's Markdown processor (see render-worker.ts). */
+export interface RenderSettings {
+  contentRoot: string;
+  base: string;
+  /** Astro's `image` settings, which its Markdown renderer reads for remote images. */
+  image: unknown;
+}
+
+/** One page to render: what Astro's Markdown renderer is given, and the folder its HTML is written to. */
+export interface RenderJob {
+  /** Absolute path of the page. */
+  filePath: string;
+  /** The Markdown body (frontmatter removed). */
+  body: string;
+  /** The page's frontmatter. */
+  data: Record<string, unknown>;
+  /** Folder for the page's HTML file (see page-html.ts). */
+  htmlDir: string;
+}
+
+/** A rendered page as Astro's content layer stores it; `metadata.htmlFile` names the HTML written aside, when it was. */
+export interface RenderedPage {
+  html: string;
+  metadata: { imagePaths: string[]; htmlFile?: string | undefined; [key: string]: unknown };
+}
+
+/** Worker threads that render Markdown pages for the content layer. */
+export interface RenderPool {
+  render(job: RenderJob): Promise<RenderedPage>;
+  /** Ends the threads (a later `render` starts them again). */
+  stop(): Promise<void>;
+}
+
+type Answer = { page: RenderedPage } | { error: { message: string; stack?: string } };
+
+interface Thread {
+  worker: Worker;
+  /** The job being rendered, with its callbacks. */
+  busy?: { done: (page: RenderedPage) => void; fail: (error: Error) => void } | undefined;
+}
+
+/** Returns the number of rendering threads for this machine: one per core, at most 4. */
+export function renderThreadCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * Starts `count` threads that render Markdown with the build's processor. They load their modules at
+ * once, while Astro starts. Jobs queue on the main thread and go to whichever thread is free; an idle
+ * thread never keeps the process alive (the dev server keeps its pool for edits).
+ */
+export function startRenderPool(settings: RenderSettings, count = renderThreadCount()): RenderPool {
+  let threads: Thread[] = [];
+  const queue: { job: RenderJob; done: (page: RenderedPage) => void; fail: (error: Error) => void }[] = [];
+  const next = (thread: Thread) => {
+    const item = queue.shift();
+    thread.busy = item;
+    if (!item) {
+      thread.worker.unref();
+      return;
+    }
+    thread.worker.ref();
+    thread.worker.postMessage(item.job);
+  };
+  const start = () => {
+    threads = Array.from({ length: count }, () => {
+      const thread: Thread = { worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: settings }) };
+      thread.worker.unref();
+      thread.worker.on('message', (answer: Answer) => {
+        const busy = thread.busy;
+        if ('page' in answer) busy?.done(answer.page);
+        else busy?.fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+        next(thread);
+      });
+      thread.worker.on('error', (error) => {
+        const failure = new Error('A Markdown rendering thread of the build failed.', { cause: error });
+        thread.busy?.fail(failure);
+        for (const item of queue.splice(0)) item.fail(failure);
+        threads = threads.filter((t) => t !== thread);
+      });
+      return thread;
+    });
+  };
+  start();
+  return {
+    render: (job) =>
+      new Promise((done, fail) => {
+        if (threads.length === 0) start();
+        queue.push({ job, done, fail });
+        const idle = threads.find((t) => !t.busy);
+        if (idle) next(idle);
+      }),
+    stop: async () => {
+      const stopping = threads;
+      threads = [];
+      await Promise.all(stopping.map((t) => t.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { globSync } from 'tinyglobby';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { htmlFolder, pruneHtmlFolder, readPageHtml, writePageHtml } from '../../src/data/page-html.ts';
+import { startRenderPool } from '../../src/data/render-pool.ts';
+import { directoryCheck } from '../../src/data/scan-content.ts';
+import { handbookProcessor } from '../../src/markdown/processor.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'handbook-render-pool-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the rendering threads of the build', () => {
+  it(
+    'render every page of the hostile and GitHub-style trees exactly as the main thread does, HTML aside and metadata alike',
+    { timeout: 300_000 },
+    async () => {
+      for (const name of ['hostile', 'github-tree', 'glossary', 'site']) {
+        const contentRoot = resolve('tests/fixtures', name);
+        const threads = startRenderPool({ contentRoot, base: '/handbook/', image: {} }, 1);
+        const renderer = await handbookProcessor({ contentRoot, base: '/handbook/', isDir: directoryCheck(contentRoot) }).createRenderer({
+          syntaxHighlight: false,
+        });
+        const htmlDir = join(work, name);
+        try {
+          const files = globSync('**/*.md', { cwd: contentRoot }).sort();
+          expect(files.length).toBeGreaterThan(0);
+          for (const file of files) {
+            const filePath = join(contentRoot, file);
+            const { frontmatter, content } = parseFrontmatter(readFileSync(filePath, 'utf8'));
+            const body = content.trim();
+            const here = await renderer.render(body, { frontmatter, fileURL: pathToFileURL(filePath) });
+            const there = await threads.render({ filePath, body, data: frontmatter, htmlDir });
+            expect(there.html, file).toBe('');
+            expect(readPageHtml(there.metadata.htmlFile!), file).toBe(here.code);
+            expect(there.metadata.headings, file).toEqual(here.metadata.headings);
+            expect(there.metadata.frontmatter, file).toEqual(here.metadata.frontmatter);
+            expect(there.metadata.imagePaths, file).toEqual([]);
+          }
+        } finally {
+          await threads.stop();
+        }
+      }
+    },
+  );
+
+  it('report a page that fails to render with its error, and render the pages queued with it', { timeout: 120_000 }, async () => {
+    const threads = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2);
+    try {
+      // A body that is not a string breaks the Markdown parser itself; the pages sent with it still render.
+      const broken = threads.render({ filePath: join(work, 'a.md'), body: 42 as unknown as string, data: {}, htmlDir: work });
+      const pages = ['b', 'c', 'd'].map((name) =>
+        threads.render({ filePath: join(work, `${name}.md`), body: `# ${name}\n\nText ${name}.`, data: {}, htmlDir: work }),
+      );
+      await expect(broken).rejects.toThrow(/Failed to parse Markdown file/);
+      const html = (await Promise.all(pages)).map((page) => readPageHtml(page.metadata.htmlFile!));
+      expect(html.map((h) => /<p>(.*)<\/p>/.exec(h)?.[1])).toEqual(['Text b.', 'Text c.', 'Text d.']);
+    } finally {
+      await threads.stop();
+    }
+  });
+});
+
+describe('the pages’ HTML files', () => {
+  it('are named after their content, so equal pages share one file, and the unnamed ones are pruned', () => {
+    const dir = join(work, 'html');
+    const a = writePageHtml(dir, '<p>a</p>');
+    expect(writePageHtml(dir, '<p>a</p>')).toBe(a);
+    const b = writePageHtml(dir, '<p>b</p>');
+    expect(b).not.toBe(a);
+    expect(readPageHtml(b)).toBe('<p>b</p>');
+    writeFileSync(join(dir, 'left-over.html'), 'old');
+    pruneHtmlFolder(dir, new Set([a]));
+    expect(readdirSync(dir)).toEqual([a.slice(dir.length + 1)]);
+    expect(existsSync(b)).toBe(false);
+  });
+
+  it('live beside the data store: in .astro/ for the dev server, in the cache folder for a build', () => {
+    const config = { root: pathToFileURL('/project/'), cacheDir: pathToFileURL('/project/node_modules/.astro/abc/') };
+    expect(htmlFolder(config, 'dev')).toBe('/project/.astro/handbook-html/');
+    expect(htmlFolder(config, 'build')).toBe('/project/node_modules/.astro/abc/handbook-html/');
+  });
+});
