@@ -5,10 +5,15 @@ export function normalizeText(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
+// Synonym terms are few and asked about for every page: each is normalized once per process.
+const normalizedTerms = new Map<string, string>();
+
 function names(haystack: string, term: string): boolean {
-  const needle = normalizeText(term);
+  let needle = normalizedTerms.get(term);
+  if (needle === undefined) normalizedTerms.set(term, (needle = normalizeText(term)));
   if (needle === '') return false;
-  return ` ${haystack} `.includes(` ${needle} `) || ` ${haystack} `.includes(` ${needle}s `);
+  const padded = ` ${haystack} `;
+  return padded.includes(` ${needle} `) || padded.includes(` ${needle}s `);
 }
 
 /** The extra names a page is indexed under, by how strongly they count. */

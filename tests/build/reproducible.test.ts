@@ -42,6 +42,20 @@ describe('builds', () => {
     expect(fingerprint(second.outDir)).toEqual(a);
   });
 
+  it('re-check the links into a page edited since the last build: the unchanged page linking to a removed heading is reported', async () => {
+    expect(second.code, second.stderr).toBe(0);
+    const page = join(tree, '01-guide/docker/README.md');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('## Images', '## Container images'));
+    try {
+      const edited = await runBuild(tree, {}, join(work, 'edited'));
+      expect(edited.code).toBe(1);
+      expect(edited.stderr).toMatch(/02-reference\/GLOSSARY_TERMS\.md:9:\d+ missing-heading cannot find heading `#images`/);
+    } finally {
+      writeFileSync(page, text);
+    }
+  });
+
   it('leave the previous output untouched when a later build fails', async () => {
     expect(second.code, second.stderr).toBe(0);
     const before = fingerprint(second.outDir);
