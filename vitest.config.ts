@@ -22,7 +22,8 @@ export default defineConfig({
           testTimeout: 120_000,
           // Some files build a tree of their own first, which may wait its turn for the build lock.
           hookTimeout: 600_000,
-          fileParallelism: false,
+          // Files run two at a time like the others' (each has its own Chromium and server on a free port): one
+          // file drives one renderer, which leaves the second core idle.
           maxConcurrency: 2,
         },
       },
