@@ -69,7 +69,7 @@ export function resultsMarkdown(results: BenchResults, chartPath: string): strin
   );
   if (failures.length) lines.push(...failures, '');
   lines.push(
-    "Phases come from `HANDBOOK_TIMINGS=1` marks in our build: content = the source check plus Astro's content layer, which loads and renders every page's Markdown; pages = writing the HTML; search = Pagefind; rest = start-up, bundling, the site model, linked files, the offline copy. Search is timed in headless Chromium on the median page from the last keystroke to the result list. CSS and JS are what the page loads before any interaction, each file compressed on its own.",
+    "Phases come from `HANDBOOK_TIMINGS=1` marks in our build: content = the source check plus Astro's content layer, which loads and renders every page's Markdown; pages = writing the HTML; search = Pagefind; rest = start-up, bundling, the site model, linked files, the offline copy. Search is timed in headless Chromium on the median page, from the last keystroke to the frame that paints the first result row. CSS and JS are what the page loads before any interaction, each file compressed on its own.",
     '',
     `![Time per page against page count, this handbook and Starlight](${chartPath})`,
   );
