@@ -11,7 +11,7 @@ const toolName = (site: SiteResult) => `${site.tool === 'handbook' ? 'this handb
 
 function row(size: SizeResult, site: SiteResult): string {
   const pages = number.format(size.pages);
-  if (!site.wallSeconds) return `| ${pages} | ${toolName(site)} | ${site.failure ?? 'failed'} | | | | | | | | |`;
+  if (!site.wallSeconds) return `| ${pages} | ${toolName(site)} | ${site.failure ?? 'failed'} |${' n/a |'.repeat(8)}`;
   const wall = site.wallSeconds;
   const range = site.runs.filter((r) => r.ok).length > 1 ? ` (${s(wall.min)}–${s(wall.max)})` : '';
   const shares = site.shares
@@ -21,7 +21,7 @@ function row(size: SizeResult, site: SiteResult): string {
   const search =
     site.tool === 'handbook' && size.search
       ? [size.search.coldMs, size.search.medianMs, size.search.p95Ms].map((ms) => Math.round(ms)).join(' / ') + ' ms'
-      : '';
+      : 'n/a';
   return [
     '',
     pages,
@@ -29,11 +29,11 @@ function row(size: SizeResult, site: SiteResult): string {
     `${s(wall.median)}${range}`,
     `${((site.secondsPerPage ?? 0) * 1000).toFixed(1)} ms`,
     shares,
-    site.peakBytes === undefined ? '' : mb(site.peakBytes),
-    site.dist ? mb(site.dist.bytes) : '',
-    page ? kb(page.html) : '',
-    page ? kb(page.css) : '',
-    page ? kb(page.js) : '',
+    site.peakBytes === undefined ? 'n/a' : mb(site.peakBytes),
+    site.dist ? mb(site.dist.bytes) : 'n/a',
+    page ? kb(page.html) : 'n/a',
+    page ? kb(page.css) : 'n/a',
+    page ? kb(page.js) : 'n/a',
     search,
     '',
   ]
