@@ -77,13 +77,3 @@ export function fallbackNotice(query: string, step: SearchStep): string | undefi
   if (step.type === 'any') return `${asked} Pages with some of these words:`;
   return undefined;
 }
-
-/** Returns the results in the order of `ranked` (ids), those it lacks after them in their own order. */
-export function reorderBy<T extends { id: string }>(results: readonly T[], ranked: readonly string[]): T[] {
-  const position = new Map(ranked.map((id, i) => [id, i]));
-  const at = (r: T, i: number) => position.get(r.id) ?? ranked.length + i;
-  return results
-    .map((r, i) => ({ r, key: at(r, i) }))
-    .sort((a, b) => a.key - b.key)
-    .map(({ r }) => r);
-}

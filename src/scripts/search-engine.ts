@@ -1,6 +1,6 @@
 import { cachedPromise, LruCache } from '../lib/search-cache.ts';
 import { facetsByPage, type FacetChoice, type PageFacets } from '../lib/search-facets.ts';
-import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, reorderBy, topicWords, type SearchStep } from '../lib/search-query.ts';
+import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords, type SearchStep } from '../lib/search-query.ts';
 import { VOCABULARY_FILE } from '../lib/search-link.ts';
 import { suggestQuery } from '../lib/search-suggest.ts';
 
@@ -157,15 +157,11 @@ async function runSteps(
   for (const step of fallbackSteps(query, unknown)) {
     if (step.type !== 'any') {
       const hits = await hitsOf(engine, step.terms[0]!);
-      // Pages with every word, ranked as if the question words were not there: they only add noise to the scores.
-      if (step.type === 'all' && hits.length > 1 && topic !== queryWords(query).join(' ')) {
-        return {
-          step,
-          hits: reorderBy(
-            hits,
-            (await hitsOf(engine, topic)).map((h) => h.id),
-          ),
-        };
+      // Some page has every word, but common and question words ("why does my …") only add noise: show the
+      // pages with the topic words, ranked by them. They include every page with all the words, and the page
+      // that answers the question in other words ("when a Pod keeps restarting" lacks "why" and "my").
+      if (step.type === 'all' && hits.length > 0 && topic !== queryWords(query).join(' ')) {
+        return { step, hits: await hitsOf(engine, topic) };
       }
       if (hits.length > 0) return { step, hits };
       continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFacets, countFacets, facetsByPage } from '../../src/lib/search-facets.ts';
 import { openSearchDescription, queryFromMissingPath, searchPageHref } from '../../src/lib/search-link.ts';
-import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, reorderBy, topicWords } from '../../src/lib/search-query.ts';
+import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords } from '../../src/lib/search-query.ts';
 import { editDistance, suggestQuery, suggestWord } from '../../src/lib/search-suggest.ts';
 import { SYNONYM_GROUPS } from '../../src/lib/search-synonyms.ts';
 import { buildVocabulary, searchAliases } from '../../src/lib/search-terms.ts';
@@ -66,13 +66,6 @@ describe('mergeAnyResults', () => {
       { id: 'c', score: 9, matched: 1 },
       { id: 'b', score: 5, matched: 1 },
     ]);
-  });
-});
-
-describe('reorderBy', () => {
-  it('orders results by a ranking and keeps the unranked ones after, in their order', () => {
-    const results = [{ id: 'x' }, { id: 'a' }, { id: 'y' }, { id: 'b' }];
-    expect(reorderBy(results, ['b', 'a']).map((r) => r.id)).toEqual(['b', 'a', 'x', 'y']);
   });
 });
 
