@@ -3,7 +3,7 @@
 // (no rendering), Markdown style (markdownlint-cli2) and spelling (cspell) with the committed configs,
 // then the code samples (as `npm run check:code`). Every problem is reported together as
 // `path:line:col rule message`; errors exit 1. Pages are parsed once, on a worker thread per core beside
-// this one; each linter has a thread of its own.
+// this one; spelling has a thread of its own, style runs on a parsing thread once it has parsed its pages.
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { checkBlocksCached, checkerVersion } from '../src/code-check/cache.ts';
 import { runCodeCheck } from '../src/code-check/run.ts';
 import { createContentChecker, type ContentCheck } from '../src/data/check-content.ts';
 import { cachedReadPages, pipelineVersion } from '../src/data/page-cache.ts';
-import { startPageWorkers } from '../src/data/page-workers.ts';
+import { startPageWorkers, type PageWorkers } from '../src/data/page-workers.ts';
 import { createPageReader, type PageJob, type PageResult, type ReadPages } from '../src/data/read-pages.ts';
 import { scanContent } from '../src/data/scan-content.ts';
 import type { CodeBlock } from '../src/lib/code-blocks.ts';
@@ -59,11 +59,15 @@ if (selection.problems.length > 0) {
 // One cache per content tree and checker: a page unchanged since the last run is not checked again.
 const treeHash = createHash('sha256').update(config.contentRoot).digest('hex').slice(0, 12);
 const cacheOf = (name: string) => resolve(root, 'node_modules/.cache', `handbook-${name}`, `${treeHash}.json`);
-/** Runs a linter on a thread of its own, over the given pages; `stop` ends it early. */
-function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: Promise<Diagnostic[]>; stop: () => Promise<number> } {
+/** Returns a linter's config file and what its answers depend on: the config, the project dictionary and the locked packages. */
+function linterInputs(linter: 'spelling' | 'style') {
   const configFile = resolve(root, linter === 'spelling' ? 'cspell.config.yaml' : '.markdownlint-cli2.mjs');
-  // A page's answer also depends on the config, the project dictionary and the locked packages.
   const inputs = [configFile, resolve(root, 'package-lock.json'), ...(linter === 'spelling' ? [resolve(root, 'cspell-words.txt')] : [])];
+  return { configFile, cache: { cacheFile: cacheOf(linter), inputs } };
+}
+/** Runs a linter on a thread of its own, over the given pages; `stop` ends it early. */
+function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: Promise<Diagnostic[]>; stop: () => Promise<unknown> } {
+  const { configFile, cache } = linterInputs(linter);
   const worker = new Worker(new URL('./lint-worker.ts', import.meta.url), {
     workerData: {
       linter,
@@ -71,7 +75,7 @@ function lintOnWorker(linter: 'spelling' | 'style', files: string[]): { result: 
       files,
       configFile,
       cspellCache: cacheOf('cspell'),
-      cache: { cacheFile: cacheOf(linter), inputs },
+      cache,
     },
   });
   const result = new Promise<Diagnostic[]>((done, fail) => {
@@ -92,15 +96,23 @@ const lintFiles = selection.pages ?? (rootExists ? scanContent(config.contentRoo
 const codeWanted = withCode && selection.pages === undefined;
 const codeCache = cacheOf('code-check');
 const recordsCache = cacheOf('records');
-// Spelling and style run on threads of their own over every page (problems of unreadable pages are
-// dropped below). When most pages must be parsed, they start once the last page has been handed to a
-// parsing thread: before that the parse keeps both cores busy, and threads started beside it would only
-// slow it down; when the pages come from the cache, they start at once.
+// Spelling and style run over every page (problems of unreadable pages are dropped below). When most
+// pages must be parsed, they start once the last page has been handed to a parsing thread: before that
+// the parse keeps both cores busy, and threads started beside it would only slow it down; when the pages
+// come from the cache, they start at once. Spelling has a thread of its own; style runs on the parsing
+// worker thread once it has parsed its pages (markdownlint needs about half the CPU time there that it
+// needs in a fresh thread), or on a thread of its own when no page was parsed on one.
 let linters: ReturnType<typeof lintOnWorker>[] = [];
 let lintTimes: Promise<string>[] = [];
+let workers: PageWorkers | undefined;
 const startLinters = () => {
   if (linters.length > 0 || lintFiles.length === 0) return;
-  linters = (['spelling', 'style'] as const).map((linter) => lintOnWorker(linter, lintFiles));
+  const style = workers?.lintStyle({ files: lintFiles, ...linterInputs('style') });
+  if (style) style.catch(() => undefined);
+  linters = [
+    lintOnWorker('spelling', lintFiles),
+    style ? { result: style, stop: () => workers!.stop() } : lintOnWorker('style', lintFiles),
+  ];
   lintTimes = linters.map((l) => l.result.then(() => timer(started)));
 };
 if (selection.pages || existsSync(recordsCache)) startLinters();
@@ -113,18 +125,19 @@ else {
   // Pages unchanged since the last run (same text, same folders linked, same pipeline) are not parsed again.
   let readHere: ((job: PageJob) => PageResult) | undefined;
   const reader = () => (readHere ??= createPageReader(config.contentRoot));
-  const workers = startPageWorkers(config.contentRoot, { lazy: existsSync(recordsCache), local: (job) => reader()(job) });
+  const pageWorkers = (workers = startPageWorkers(config.contentRoot, { lazy: existsSync(recordsCache), local: (job) => reader()(job) }));
   try {
     // A few changed pages are parsed here only: starting a thread would cost more than it saves.
     const spread: ReadPages = async (jobs) => {
-      if (jobs.length > FEW_PAGES) return workers.readPages(jobs, startLinters);
+      if (jobs.length > FEW_PAGES) return pageWorkers.readPages(jobs, startLinters);
       startLinters();
       return jobs.map(reader());
     };
     const readPages = cachedReadPages(spread, config.contentRoot, recordsCache, pipelineVersion(root));
     ({ codeBlocks, ...content } = await checker.runAll(readPages, codeWanted));
-  } finally {
-    await workers.stop();
+  } catch (error) {
+    await pageWorkers.stop();
+    throw error;
   }
 }
 const times = [`sources and links ${timer(started)}`];
@@ -151,6 +164,8 @@ if (content.fatal) {
   if (codeRun) times.push(`code samples ${codeTime}`);
   diagnostics = [...diagnostics, ...(style ?? []), ...(spelt ?? [])];
 }
+// The parsing threads, kept for the style check.
+await workers?.stop();
 
 if (inGithubActions(process.env)) for (const d of diagnostics) console.log(formatWorkflowCommand(d));
 const report = formatReport(diagnostics);
