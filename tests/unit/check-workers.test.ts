@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContentChecker } from '../../src/data/check-content.ts';
+import { lintStyle } from '../../src/data/lint-style.ts';
 import { startPageWorkers } from '../../src/data/page-workers.ts';
 import { createPageReader } from '../../src/data/read-pages.ts';
 import { bodyHasFileCodeBlocks, extractCodeBlocks } from '../../src/lib/code-blocks.ts';
@@ -93,6 +94,42 @@ describe('the content check on worker threads', () => {
         // With nothing to parse, it is said at once.
         await workers.readPages([], () => handedOut++);
         expect(handedOut).toBe(2);
+      } finally {
+        await workers.stop();
+      }
+    },
+  );
+});
+
+describe('the style check on a parsing thread', () => {
+  it(
+    'reports what markdownlint reports on the calling thread, after the pages handed to that thread, and is not offered before a thread starts',
+    { timeout: 120_000 },
+    async () => {
+      const root = writeTree({
+        'README.md': '# Home\n\n#No space\n\n[Guide](./guide.md)\n',
+        'guide.md': '# Guide\n\n\n\nToo many blank lines above.\n',
+        'clean.md': '# Clean\n\nNothing to say.\n',
+      });
+      const files = ['README.md', 'clean.md', 'guide.md'];
+      const task = { files, configFile: resolve('.markdownlint-cli2.mjs') };
+      const here = await lintStyle(root, files, task.configFile);
+      expect(here.map((d) => `${d.file.replace(`${root}/`, '')}:${d.line} ${d.message.split(':')[0]}`)).toEqual([
+        'guide.md:3 MD012/no-multiple-blanks',
+        'guide.md:4 MD012/no-multiple-blanks',
+        'README.md:3 MD018/no-missing-space-atx',
+      ]);
+      const lazy = startPageWorkers(root, { count: 1, lazy: true });
+      expect(lazy.lintStyle(task)).toBeUndefined();
+      await lazy.stop();
+      const workers = startPageWorkers(root, { count: 1 });
+      try {
+        const jobs = files.map((file) => ({ file, bodyLineOffset: 0, record: true, code: false }));
+        let style: Promise<unknown> | undefined;
+        // Asked for as soon as the last page is handed out, while the thread still parses: the pages' answers come first.
+        const parsed = await workers.readPages(jobs, () => (style = workers.lintStyle(task)));
+        expect(parsed.map((p) => p.file)).toEqual(files);
+        expect(await style).toEqual(here);
       } finally {
         await workers.stop();
       }
