@@ -159,7 +159,7 @@ if (content.fatal) {
   }
   const shown = new Set(content.lintable.map((f) => displayPath(config.contentRoot, f)));
   const [spelt, style] = await Promise.all(linters.map((l) => l.result.then((found) => found.filter((d) => shown.has(d.file)))));
-  times.push(`spelling ${(await lintTimes[0]) ?? '0.0 s'} and style ${(await lintTimes[1]) ?? '0.0 s'} on threads of their own`);
+  times.push(`spelling ${(await lintTimes[0]) ?? '0.0 s'} and style ${(await lintTimes[1]) ?? '0.0 s'} beside the rest`);
   await codeRun?.catch(() => undefined);
   if (codeRun) times.push(`code samples ${codeTime}`);
   diagnostics = [...diagnostics, ...(style ?? []), ...(spelt ?? [])];
