@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { acquireBuildLock } from '../build-lock.ts';
 import { toRoute } from '../../src/lib/routes.ts';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { startDevServer, type DevServer } from '../../tests/helpers/dev-server.ts';
+import { freePort, startDevServer, type DevServer } from '../../tests/helpers/dev-server.ts';
 import { writeCorpus } from './corpus.ts';
 import { DEFAULT_SEED } from './generate.ts';
 import { planCorpus } from './corpus-tree.ts';
@@ -99,12 +99,13 @@ async function timeStart(
   tree: string,
   route: string,
   title: string,
+  port: number,
   options: DevBenchOptions,
 ): Promise<{ server: DevServer; timing: DevTiming }> {
   const loadAverage = load();
   const started = performance.now();
   const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProf}`] : [];
-  const server = await startDevServer(tree, { HANDBOOK_TIMINGS: '1' }, { nodeArgs, waitForListen: false });
+  const server = await startDevServer(tree, { HANDBOOK_TIMINGS: '1' }, { nodeArgs, waitForListen: false, port });
   try {
     await waitForPage(`${server.url}${route.slice(1)}`, title, server);
   } catch (error) {
@@ -193,16 +194,19 @@ export async function runDevBench(options: DevBenchOptions, work: string): Promi
   const release = await acquireBuildLock(root);
   try {
     for (let round = 1; round <= options.rounds; round += 1) {
+      // One port for both starts of a round: Astro counts the port as configuration and clears its content store when it changes.
+      const port = await freePort();
       for (const kind of ['cold', 'warm'] as const) {
         if (kind === 'cold') dropDevCaches();
-        const { server, timing } = await timeStart(tree, target.route, target.title, options);
+        const { server, timing } = await timeStart(tree, target.route, target.title, port, options);
         results[kind].push(timing);
         log(
           `round ${round}: ${kind} start ${timing.seconds.toFixed(2)} s (CPU ${timing.cpuSeconds.toFixed(2)} s, load ${timing.loadAverage.toFixed(1)})`,
         );
         try {
-          const timings = /^.*Timings: .*$/m.exec(server.output())?.[0];
-          if (timings) log(timings.trim());
+          // A warm start that finds its content store cleared is a cold one: say so.
+          const cleared = /Clearing content store/.test(server.output());
+          if (cleared) log(`round ${round}: the ${kind} start found Astro's content store out of date and cleared it`);
           if (kind === 'warm') await timeEdits(server, join(tree, target.file), target.route, options, results);
         } finally {
           await server.stop();

@@ -19,9 +19,12 @@ export interface DevServerOptions {
   nodeArgs?: string[];
   /** Resolve once the server says it listens (default), or at once: the caller then polls `url` itself. */
   waitForListen?: boolean;
+  /** The port to listen on (default: a free one). Astro's data store counts the port as configuration: a restart on another port starts cold. */
+  port?: number;
 }
 
-async function freePort(): Promise<number> {
+/** Returns a port that is free on the loopback interface now. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -48,7 +51,7 @@ export async function startDevServer(
   env: Record<string, string> = {},
   options: DevServerOptions = {},
 ): Promise<DevServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST'),
   );
