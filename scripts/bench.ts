@@ -8,6 +8,10 @@
 // `npm run build` on the generated tree (or on <folder>, such as `content`): N rounds of a cold build
 // (no Astro cache), a cold check (no check caches) and a warm one (caches of the run before, as when a
 // contributor checks again), and the medians of each time and ratio.
+//
+// `npm run bench -- --dev [--pages 1000] [--rounds N] [--edits N] [--cpu-prof <dir>]` times `astro dev` on the
+// generated tree: cold and warm starts to the first page served, and edits until the browser shows them
+// (scripts/bench/dev.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +20,16 @@ import { parseArgs } from 'node:util';
 import { writeQuirkyTree } from '../tests/helpers/quirky-tree.ts';
 import { parseBenchOptions } from './bench/options.ts';
 import { runBench } from './bench/run.ts';
+import { runDevBench } from './bench/dev.ts';
 import { assertNodeVersion } from './node-version.ts';
 
 assertNodeVersion();
 const { values: args } = parseArgs({
   options: {
     check: { type: 'boolean' },
+    dev: { type: 'boolean' },
+    edits: { type: 'string' },
+    'cpu-prof': { type: 'string' },
     tree: { type: 'string' },
     rounds: { type: 'string' },
     pages: { type: 'string' },
@@ -76,7 +84,15 @@ function round(env: NodeJS.ProcessEnv): Record<string, number> {
 }
 
 try {
-  if (args.check) {
+  if (args.dev) {
+    const pages = Number(args.pages ?? 1000);
+    const rounds = Number(args.rounds ?? 2);
+    const edits = Number(args.edits ?? 5);
+    if (![pages, rounds, edits].every((n) => Number.isInteger(n) && n >= 1)) {
+      console.error('--dev takes one page count (--pages 1000), --rounds N and --edits N, each a whole number of at least 1.');
+      process.exitCode = 2;
+    } else await runDevBench({ pages, rounds, edits, cpuProf: args['cpu-prof'] && resolve(args['cpu-prof']) }, work);
+  } else if (args.check) {
     const tree = args.tree ? resolve(args.tree) : join(work, 'tree');
     if (!args.tree) writeQuirkyTree(tree, sections);
     const env = { ...process.env, HANDBOOK_CONTENT: tree, HANDBOOK_OUT: join(work, 'dist'), HANDBOOK_LINKS: 'warn' };

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkLinks, type LinkedPage } from '../lib/check-links.ts';
+import { checkLinks, shiftLinkLines, type LinkedPage } from '../lib/check-links.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { applyPolicy, type Policy } from '../lib/strictness.ts';
 import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
@@ -7,7 +8,7 @@ import type { CodeBlock } from '../lib/code-blocks.ts';
 import type { PageRecord } from '../markdown/page-record.ts';
 import { createRecorder, type PageRecorder } from './page-records.ts';
 import { readPage, stampOf, type ReadPages } from './read-pages.ts';
-import { displayPath, runPreflight, type Preflight } from './preflight.ts';
+import { displayPath, runPreflight, type Preflight, type SourceCache } from './preflight.ts';
 import { directoryCheck } from './scan-content.ts';
 
 /** What checking the content's sources and links found. */
@@ -43,12 +44,26 @@ export interface ContentCheckWithCode extends ContentCheck {
   codeBlocks: Map<string, CodeBlock[]>;
 }
 
+/**
+ * Returns the record the Markdown renderer already made of a page whose file reads exactly `text` (its links'
+ * lines counted in the body, as rendering counts them), or undefined when it has none for that text.
+ */
+export type StoredRecords = (file: string, text: string) => PageRecord | undefined;
+
+/** What a checker that lives across changes (the dev server's) may reuse. */
+export interface CheckerReuse {
+  /** Records of pages the dev server has rendered: such a page is not parsed again. */
+  storedRecords?: StoredRecords;
+  /** Source checks of unchanged pages, shared with the source check the server started with. */
+  sources?: SourceCache;
+}
+
 /** Returns a checker that re-parses only the pages changed since its last run (the dev server keeps one). */
-export function createContentChecker(contentRoot: string, policy: Policy): ContentChecker {
+export function createContentChecker(contentRoot: string, policy: Policy, reuse: CheckerReuse = {}): ContentChecker {
   const cache = new Map<string, Cached>();
   let treeKey = '';
   const start = () => {
-    const preflight = runPreflight(contentRoot, undefined, policy.requireLevel);
+    const preflight = runPreflight(contentRoot, undefined, policy.requireLevel, reuse.sources);
     if (preflight.fatal) return { preflight };
     // A file or folder added or removed can change what any link resolves to.
     const key = [...preflight.index.pages, ...preflight.index.assets].join('\n');
@@ -63,7 +78,14 @@ export function createContentChecker(contentRoot: string, policy: Policy): Conte
     const rendered = new Set([...preflight.index.pages].filter((f) => !excluded.has(f)));
     const recordOf = (file: string): PageRecord => {
       const hit = cache.get(file);
-      if (hit && hit.stamp === stampOf(join(contentRoot, file))) return hit.record;
+      const now = stampOf(join(contentRoot, file));
+      if (hit && hit.stamp === now) return hit.record;
+      const stored = reuse.storedRecords?.(file, readFileSync(join(contentRoot, file), 'utf8'));
+      if (stored) {
+        const record = { ...stored, links: shiftLinkLines(stored.links, preflight.bodyLineOffsets.get(file) ?? 0) };
+        cache.set(file, { stamp: now, record });
+        return record;
+      }
       const { stamp, record } = readPage(
         (recorder ??= createRecorder({ contentRoot, base: '/', isDir: directoryCheck(contentRoot) })),
         contentRoot,

@@ -7,11 +7,14 @@ import { fileURLToPath } from 'node:url';
 // store is loaded whole by every build (as one JavaScript module, slow to compile at a thousand pages and
 // more), and no process then holds every rendered page in memory. Each page reads its HTML when it is written.
 
-/** Returns the folder of the pages' HTML files: beside Astro's data store, in `.astro/` for the dev server, else in the cache folder. */
-export function htmlFolder(config: { root: URL; cacheDir: URL }, command: string): string {
-  return fileURLToPath(
-    new URL(command === 'dev' ? '.astro/handbook-html/' : 'handbook-html/', command === 'dev' ? config.root : config.cacheDir),
-  );
+/**
+ * Returns the folder of the pages' HTML files: in the cache folder, `handbook-html/` for a build (beside its data
+ * store), `handbook-html-dev/` for the dev server. Never under the project's `.astro/`, where the dev server's data
+ * store is: Vite watches the project, and its watcher re-reads a folder on every file added to it, so a thousand pages
+ * written there cost half a million `lstat` calls at start; the cache folder is under `node_modules/`, which it ignores.
+ */
+export function htmlFolder(config: { cacheDir: URL }, command: string): string {
+  return fileURLToPath(new URL(command === 'dev' ? 'handbook-html-dev/' : 'handbook-html/', config.cacheDir));
 }
 
 /** Writes a page's HTML into `dir`, named after its content (equal pages share a file); returns the file's path. */

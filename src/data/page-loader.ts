@@ -3,6 +3,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { markdownProgress } from './progress.ts';
 import { htmlFolder, pruneHtmlFolder } from './page-html.ts';
+import type { PageRecord } from '../markdown/page-record.ts';
+import type { StoredRecords } from './check-content.ts';
 import type { RenderedPage } from './render-pool.ts';
 import { buildState } from './store.ts';
 
@@ -13,6 +15,16 @@ interface EntryType {
   getRenderFunction?: (
     config: unknown,
   ) => Promise<(entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => Promise<unknown>>;
+}
+
+/** Returns a lookup of the record (links, ids, title) the plugins made of a page when it was rendered, if it was rendered from exactly the given text. */
+export function storedRecords(context: Pick<LoaderContext, 'store' | 'generateDigest'>): StoredRecords {
+  return (file, text) => {
+    const entry = context.store.get(file);
+    if (!entry?.digest || entry.digest !== context.generateDigest(text)) return undefined;
+    const frontmatter = entry.rendered?.metadata?.frontmatter as { handbook?: PageRecord } | undefined;
+    return frontmatter?.handbook;
+  };
 }
 
 /** Returns the HTML file a stored page names, if any. */
@@ -51,6 +63,8 @@ export function pageLoader(options: GlobOptions): Loader {
       const types = new Map(entryTypes);
       types.set('.md', { ...markdown, getRenderFunction: async () => render });
       await inner.load({ ...context, entryTypes: types } as LoaderContext);
+      // The dev server's checks take each page's links, ids and title from here rather than parse every page again.
+      if (context.watcher) state.storedRecords = storedRecords(context);
       // A build renders once: the threads go, and so do the HTML files of pages that changed or left.
       if (!context.watcher) {
         await pool.stop();

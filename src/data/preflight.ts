@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkSource } from '../lib/check-source.ts';
+import { checkSource, type SourceCheck } from '../lib/check-source.ts';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.ts';
 import { learningPathDiagnostics } from '../lib/learning-path-checks.ts';
 import type { PathNode } from '../lib/learning-path.ts';
@@ -47,8 +47,29 @@ export function checkContentRoot(contentRoot: string, pageCount?: number): Diagn
   return undefined;
 }
 
+/**
+ * What the source check of each page gave, kept between runs by a checker that lives across changes (the dev
+ * server's): a page whose file is unchanged, in a tree of the same files, is not read again.
+ */
+export interface SourceCache {
+  /** The tree's files when the entries were made: a file added or removed changes what prerequisites resolve to. */
+  tree: string;
+  /** Page → its modification stamp and the check's result. */
+  pages: Map<string, { stamp: string; result: SourceCheck }>;
+}
+
+/** Returns an empty {@link SourceCache}. */
+export function createSourceCache(): SourceCache {
+  return { tree: '', pages: new Map() };
+}
+
 /** Checks every page source of the tree: encoding, emptiness, frontmatter, prerequisites, MDX, route collisions. */
-export function runPreflight(contentRoot: string, componentsDir = resolve('src/components'), requireLevel = false): Preflight {
+export function runPreflight(
+  contentRoot: string,
+  componentsDir = resolve('src/components'),
+  requireLevel = false,
+  cache?: SourceCache,
+): Preflight {
   const isFolder = existsSync(contentRoot) && statSync(contentRoot).isDirectory();
   const tree = isFolder
     ? scanContent(contentRoot)
@@ -74,8 +95,9 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
   const titles = new Map<string, string>();
   const pathNodes: PathNode[] = [];
   const moved = new Map<string, string>();
+  const check = sourceChecker(contentRoot, index, componentsDir, cache, [...pageFiles, ...assetFiles].join('\n'));
   for (const file of pageFiles) {
-    const result = checkSource(file, readFileSync(join(contentRoot, file)), index, { absPath: join(contentRoot, file), componentsDir });
+    const result = check(file);
     diagnostics.push(...result.diagnostics);
     if (result.fatal) excluded.push(file);
     if (result.bodyLineOffset > 0) bodyLineOffsets.set(file, result.bodyLineOffset);
@@ -128,6 +150,31 @@ export function runPreflight(contentRoot: string, componentsDir = resolve('src/c
     titles,
     moved,
     fatal: false,
+  };
+}
+
+// MDX pages are checked against the components folder, which the cache does not watch: they are always read.
+function sourceChecker(
+  contentRoot: string,
+  index: PageIndex,
+  componentsDir: string,
+  cache: SourceCache | undefined,
+  tree: string,
+): (file: string) => SourceCheck {
+  const read = (file: string) =>
+    checkSource(file, readFileSync(join(contentRoot, file)), index, { absPath: join(contentRoot, file), componentsDir });
+  if (!cache) return read;
+  if (cache.tree !== tree) cache.pages.clear();
+  cache.tree = tree;
+  return (file) => {
+    if (/\.mdx$/i.test(file)) return read(file);
+    const info = statSync(join(contentRoot, file));
+    const stamp = `${info.mtimeMs}:${info.size}`;
+    const hit = cache.pages.get(file);
+    if (hit?.stamp === stamp) return hit.result;
+    const result = read(file);
+    cache.pages.set(file, { stamp, result });
+    return result;
   };
 }
 

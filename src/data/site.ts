@@ -66,9 +66,16 @@ export interface Site {
 }
 
 let cached: Promise<Site> | undefined;
-// One `git log` per process: history rarely changes while the dev server runs.
-let commitDates: Map<string, string> | undefined;
 let devCache: { key: string; site: Promise<Site> } | undefined;
+
+/** What of the site depends on one rendered page alone; the dev server keeps it for unchanged pages (`BuildState.sitePages`). */
+export interface SitePagePart {
+  page: SitePage;
+  /** The page's record, link lines counted in the file. */
+  record: PageRecord;
+  /** Its missing-title and unsafe-URL problems. */
+  problems: Diagnostic[];
+}
 
 /** Returns the site, computed once and shared by every page of a build (in dev, recomputed when the content changed). */
 export async function loadSite(config: SiteConfig): Promise<Site> {
@@ -106,41 +113,27 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   const records: { file: string; record: PageRecord }[] = [];
   const termsOf = new Map<string, string[]>();
   const problems: Diagnostic[] = [];
-  commitDates ??= lastCommitDates(config.contentRoot);
-  const dates = commitDates;
+  // One `git log` per process: history rarely changes while the dev server runs, whose changes re-evaluate this module.
+  const dates = (state.commitDates ??= lastCommitDates(config.contentRoot));
+  // The dev server recomputes the site after every change: a page whose text, HTML, line offset and date are
+  // those of the last time keeps its part. `.mdx` pages (their `Content` is a module) are always made again.
+  const kept = state.command === 'dev' ? (state.sitePages ??= new Map()) : undefined;
   for (const { entry, result } of rendered) {
     const file = entry.id;
-    const frontmatter = validFields(entry.data);
-    const record = result.remarkPluginFrontmatter?.handbook as PageRecord | undefined;
-    // Without the record every link and anchor would go unchecked: fail loudly, never build without checks.
-    if (!record)
-      throw new Error(
-        `${file} was rendered without the handbook's Markdown plugins: add handbook() to the integrations of astro.config.ts and leave markdown.processor to it.`,
-      );
-    const { title, source } = chooseTitle({ file, frontmatterTitle: frontmatter.title, h1: record.h1, firstHeading: record.firstHeading });
-    const fallback = fallbackTitleMessage(title, source);
-    if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
     const offset = state.bodyLineOffsets.get(file) ?? 0;
-    const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
-    for (const unsafe of record.unsafeUrls ?? []) problems.push(unsafeUrlWarning(file, unsafe, offset));
-    records.push({ file, record: { ...record, links } });
-    if (record.glossaryTerms) termsOf.set(file, record.glossaryTerms);
-    pages.push({
-      file,
-      route: toRoute(file),
-      title,
-      order: frontmatter.order,
-      description: frontmatter.description ?? record.firstParagraph,
-      frontmatter,
-      headings: result.headings,
-      searchAliases: searchAliases({ title, headings: result.headings.map((h) => h.text), aliases: frontmatter.aliases }, SYNONYM_GROUPS),
-      printTitle: record.titleId !== undefined || record.h1 === undefined,
-      titleId: record.titleId || undefined,
-      readingMinutes: readingMinutes(record.words ?? 0),
-      lastUpdated: dates.get(file),
-      Content: 'Content' in result ? (result.Content as AstroComponentFactory) : undefined,
-      htmlFile: result.htmlFile,
-    });
+    const lastUpdated = dates.get(file);
+    const key = result.htmlFile && entry.digest ? [entry.digest, result.htmlFile, offset, lastUpdated ?? ''].join('\n') : undefined;
+    const hit = key === undefined ? undefined : kept?.get(file);
+    const part = hit && hit.key === key ? hit.part : sitePagePart(entry, result, offset, lastUpdated);
+    if (kept && key !== undefined) kept.set(file, { key, part });
+    pages.push(part.page);
+    records.push({ file, record: part.record });
+    problems.push(...part.problems);
+    if (part.record.glossaryTerms) termsOf.set(file, part.record.glossaryTerms);
+  }
+  if (kept) {
+    const present = new Set(entries.map((e) => e.id));
+    for (const file of kept.keys()) if (!present.has(file)) kept.delete(file);
   }
   const index = state.index ?? createPageIndex(pages.map((p) => p.file));
   startPhase('links');
@@ -188,6 +181,43 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   failOnErrors(site.diagnostics);
   startPhase('pages');
   return site;
+}
+
+type RenderedEntry = Awaited<ReturnType<typeof getCollection<'pages'>>>[number];
+type RenderResult = { headings: MarkdownHeading[]; remarkPluginFrontmatter?: Record<string, unknown>; htmlFile: string | undefined };
+
+function sitePagePart(entry: RenderedEntry, result: RenderResult, offset: number, lastUpdated: string | undefined): SitePagePart {
+  const file = entry.id;
+  const frontmatter = validFields(entry.data);
+  const record = result.remarkPluginFrontmatter?.handbook as PageRecord | undefined;
+  // Without the record every link and anchor would go unchecked: fail loudly, never build without checks.
+  if (!record)
+    throw new Error(
+      `${file} was rendered without the handbook's Markdown plugins: add handbook() to the integrations of astro.config.ts and leave markdown.processor to it.`,
+    );
+  const problems: Diagnostic[] = [];
+  const { title, source } = chooseTitle({ file, frontmatterTitle: frontmatter.title, h1: record.h1, firstHeading: record.firstHeading });
+  const fallback = fallbackTitleMessage(title, source);
+  if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
+  const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
+  for (const unsafe of record.unsafeUrls ?? []) problems.push(unsafeUrlWarning(file, unsafe, offset));
+  const page: SitePage = {
+    file,
+    route: toRoute(file),
+    title,
+    order: frontmatter.order,
+    description: frontmatter.description ?? record.firstParagraph,
+    frontmatter,
+    headings: result.headings,
+    searchAliases: searchAliases({ title, headings: result.headings.map((h) => h.text), aliases: frontmatter.aliases }, SYNONYM_GROUPS),
+    printTitle: record.titleId !== undefined || record.h1 === undefined,
+    titleId: record.titleId || undefined,
+    readingMinutes: readingMinutes(record.words ?? 0),
+    lastUpdated,
+    Content: 'Content' in result ? (result.Content as AstroComponentFactory) : undefined,
+    htmlFile: result.htmlFile,
+  };
+  return { page, record: { ...record, links }, problems };
 }
 
 function generatedPage({ page, entries }: GeneratedIndex): SitePage {

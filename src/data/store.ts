@@ -3,7 +3,9 @@ import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
 import type { VocabularySource } from '../lib/search-terms.ts';
+import type { StoredRecords } from './check-content.ts';
 import type { RenderPool } from './render-pool.ts';
+import type { SitePagePart } from './site.ts';
 
 /**
  * The one globalThis store. Astro runs the integration's hooks and the rendered pages in one Node
@@ -15,7 +17,9 @@ import type { RenderPool } from './render-pool.ts';
  * - the source check and the dev server's re-checks → the content collection and the pages, which in
  *   `astro dev` change while the server runs: `sourceDiagnostics`, `excluded`, `refusedLinks`,
  *   `index`, `bodyLineOffsets`, `command`, `dev`;
- * - the integration → the content loader: `renderPool`, the threads that render Markdown.
+ * - one evaluation of the pages' modules → the next (the dev server re-evaluates them after a change): `commitDates`, `sitePages`;
+ * - the integration → the content loader: `renderPool`, the threads that render Markdown; and back, in `astro dev`,
+ *   `storedRecords`, what rendering recorded of each page, for the dev server's checks.
  */
 export interface BuildState {
   /** Problems found before Markdown rendering. */
@@ -50,6 +54,12 @@ export interface BuildState {
   phases: PhaseMark[];
   /** Threads rendering the `.md` pages for the content loader (src/data/page-loader.ts); none in `astro sync`. */
   renderPool?: RenderPool | undefined;
+  /** `astro dev` only: the records of the pages the content loader rendered, for the dev server's checks (no second parse). */
+  storedRecords?: StoredRecords | undefined;
+  /** Each page's last commit date, from one `git log` per process (kept across resets). */
+  commitDates?: Map<string, string> | undefined;
+  /** `astro dev` only: each page's part of the site by what it was made from, kept for the unchanged pages when the site is recomputed. */
+  sitePages?: Map<string, { key: string; part: SitePagePart }> | undefined;
 }
 
 /** Counts of what a build published. */

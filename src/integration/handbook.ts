@@ -7,8 +7,8 @@ import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts
 import { extensionOf, publishProblem } from '../lib/publishable.ts';
 import { applyPolicy } from '../lib/strictness.ts';
 import { readSiteConfig, type HandbookOptions } from '../lib/site-config.ts';
-import { displayPath, runPreflight } from '../data/preflight.ts';
-import { startDevChecks } from '../data/dev-checks.ts';
+import { createSourceCache, displayPath, runPreflight, type SourceCache } from '../data/preflight.ts';
+import { startDevChecks, type DevCheckRuns } from '../data/dev-checks.ts';
 import { markdownProgress } from '../data/progress.ts';
 import { directoryCheck } from '../data/scan-content.ts';
 import { handbookProcessor } from '../markdown/processor.ts';
@@ -41,6 +41,8 @@ const MIME: Record<string, string> = {
  */
 export function handbook(options: HandbookOptions = {}): AstroIntegration {
   const config = readSiteConfig(process.env, process.cwd(), options);
+  let sources: SourceCache | undefined;
+  let devChecks: DevCheckRuns | undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -75,7 +77,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (command === 'build' || command === 'dev')
           buildState().renderPool = startRenderPool({ contentRoot: config.contentRoot, base: config.base, image: astroConfig.image });
         startPhase('sources');
-        const preflight = runPreflight(config.contentRoot, undefined, config.requireLevel);
+        // The dev server's checks start from this run's source checks (src/data/dev-checks.ts).
+        if (command === 'dev') sources = createSourceCache();
+        const preflight = runPreflight(config.contentRoot, undefined, config.requireLevel, sources);
         const state = buildState();
         state.command = command;
         state.sourceDiagnostics = applyPolicy(preflight.diagnostics, config);
@@ -91,10 +95,11 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
       'astro:config:done': () => startPhase('content'),
       'astro:build:start': () => startPhase('bundle'),
       'astro:server:setup': ({ server, logger }) => {
-        // Contributors look at the page, not the terminal: the checks re-run on every content change.
-        const onChange = startDevChecks(config.contentRoot, config, logger);
+        // Contributors look at the page, not the terminal: the checks re-run on every content change. Their
+        // first run waits for the content to be loaded (astro:server:start), to take the pages' records from it.
+        devChecks = startDevChecks(config.contentRoot, config, logger, sources);
         server.watcher.add(config.contentRoot);
-        server.watcher.on('all', (_event, path) => onChange(path));
+        server.watcher.on('all', (_event, path) => devChecks?.onChange(path));
         const index = buildState().index;
         const urls = assetUrlMap(index?.assets ?? []);
         const prefix = config.base.replace(/\/$/, '');
@@ -114,6 +119,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           );
         });
       },
+      // Astro loads the content collections before the server starts listening and calls this hook after.
+      'astro:server:start': () => devChecks?.start(),
       'astro:build:done': async ({ dir, logger }) => {
         startPhase('publish');
         const state = buildState();

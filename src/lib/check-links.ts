@@ -58,6 +58,11 @@ export function withFragment(href: string, id: string): string {
   return `${at === -1 ? href : href.slice(0, at)}#${encodeURIComponent(id)}`;
 }
 
+/** Returns links with their lines moved down by `offset`: lines counted in a page's body become lines of its file. */
+export function shiftLinkLines(links: readonly RecordedLink[], offset: number): RecordedLink[] {
+  return links.map((l) => (l.line === undefined || offset === 0 ? l : { ...l, line: l.line + offset }));
+}
+
 const ALWAYS_VALID_HASHES = new Set(['', 'top']);
 const NO_IDS: ReadonlySet<string> = new Set();
 

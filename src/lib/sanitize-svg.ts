@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+
+// jsdom takes about a second to load: it is loaded when the first SVG is sanitized, not when the generator
+// (and with it the dev server) starts.
+const require = createRequire(import.meta.url);
 
 /** An SVG made inert, and what was taken out of it. */
 export interface SanitizedSvg {
@@ -24,6 +28,7 @@ let serializer: { serializeToString(node: Node): string } | undefined;
 
 function setUp(): DOMPurify {
   if (purifier) return purifier;
+  const { JSDOM } = require('jsdom') as typeof import('jsdom');
   const { window } = new JSDOM('');
   purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   serializer = new window.XMLSerializer();

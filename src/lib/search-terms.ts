@@ -5,15 +5,18 @@ export function normalizeText(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
-// Synonym terms are few and asked about for every page: each is normalized once per process.
-const normalizedTerms = new Map<string, string>();
+// Synonym terms are few and asked about for every page: each is normalized once per process, into the two
+// whole-word forms looked for (singular and plural, space-padded), or none when nothing is left of it.
+const normalizedTerms = new Map<string, readonly [string, string] | undefined>();
 
-function names(haystack: string, term: string): boolean {
-  let needle = normalizedTerms.get(term);
-  if (needle === undefined) normalizedTerms.set(term, (needle = normalizeText(term)));
-  if (needle === '') return false;
-  const padded = ` ${haystack} `;
-  return padded.includes(` ${needle} `) || padded.includes(` ${needle}s `);
+// `padded` is the haystack with a space at each end, so no string is built per call.
+function names(padded: string, term: string): boolean {
+  let needles = normalizedTerms.get(term);
+  if (!normalizedTerms.has(term)) {
+    const needle = normalizeText(term);
+    normalizedTerms.set(term, (needles = needle === '' ? undefined : [` ${needle} `, ` ${needle}s `]));
+  }
+  return needles !== undefined && (padded.includes(needles[0]) || padded.includes(needles[1]));
 }
 
 /** The extra names a page is indexed under, by how strongly they count. */
@@ -26,9 +29,11 @@ export interface SearchAliases {
 
 function synonymsOf(text: string, groups: readonly (readonly string[])[], skip: string): string[] {
   const out: string[] = [];
+  const paddedText = ` ${text} `;
+  const paddedSkip = ` ${skip} `;
   for (const group of groups) {
-    if (!group.some((term) => names(text, term))) continue;
-    for (const term of group) if (!names(skip, term)) out.push(term);
+    if (!group.some((term) => names(paddedText, term))) continue;
+    for (const term of group) if (!names(paddedSkip, term)) out.push(term);
   }
   return out;
 }

@@ -74,4 +74,18 @@ describe('npm run dev shows the content problems of a page in that page', () => 
     expect(await page.locator('article h1').textContent()).toBe('Guide');
     expect(server!.output()).toContain('No problems left in the content.');
   });
+
+  it('shows a renamed page under its new title in the page and in the other pages, and the old one after an undo', async () => {
+    const source = readFileSync(guide(), 'utf8');
+    const home = await page.context().newPage();
+    writeFileSync(guide(), source.replace('\n# Guide\n', '\n# Field guide\n'));
+    await page.locator('article h1', { hasText: 'Field guide' }).waitFor({ timeout: 30_000 });
+    await home.goto(server!.url);
+    expect(await home.locator('a[href$="/guide/"]', { hasText: 'Field guide' }).count()).toBeGreaterThan(0);
+    writeFileSync(guide(), source);
+    await page.locator('article h1', { hasText: /^Guide$/ }).waitFor({ timeout: 30_000 });
+    await home.reload();
+    expect(await home.locator('a[href$="/guide/"]', { hasText: 'Field guide' }).count()).toBe(0);
+    await home.close();
+  });
 });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusFiles } from '../../scripts/bench/generate.ts';
 import { countWords } from '../../scripts/bench/corpus-text.ts';
 import { relativeLink } from '../../scripts/bench/corpus-page.ts';
+import { cpuSecondsOf, pickPage } from '../../scripts/bench/dev.ts';
+import { toRouteSegment } from '../../src/lib/routes.ts';
 
 const digest = (pages: number, seed?: string) => {
   const hash = createHash('sha256');
@@ -94,5 +96,22 @@ describe('relativeLink', () => {
     expect(relativeLink('a/x', 'a/b.md')).toBe('../b.md');
     expect(relativeLink('a', 'a/b.md')).toBe('./b.md');
     expect(relativeLink('a/b', 'c/README.md')).toBe('../../c/README.md');
+  });
+});
+
+describe('the dev benchmark', () => {
+  it('opens and edits an ordinary page of the corpus (no folder index, no long page) under its route and H1', () => {
+    const target = pickPage(120);
+    const text = corpus.get(target.file) as string;
+    expect(target.file).not.toMatch(/README\.md$/);
+    expect(text.length).toBeLessThan(50_000);
+    expect(body(text).split('\n')).toContain(`# ${target.title}`);
+    expect(target.route).toBe(`/${target.file.replace(/\.md$/, '').split('/').map(toRouteSegment).join('/')}/`);
+  });
+
+  it('reads the CPU time a running process has used', () => {
+    const spent = cpuSecondsOf(process.pid);
+    expect(spent).toBeGreaterThan(0);
+    expect(Number.isNaN(cpuSecondsOf(2 ** 22 + 1))).toBe(true);
   });
 });

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContentChecker } from '../../src/data/check-content.ts';
+import { createContentChecker, type StoredRecords } from '../../src/data/check-content.ts';
+import { storedRecords } from '../../src/data/page-loader.ts';
+import { createSourceCache } from '../../src/data/preflight.ts';
+import type { PageRecord } from '../../src/markdown/page-record.ts';
 import { formatDiagnostic, sortDiagnostics } from '../../src/lib/diagnostics.ts';
 
 let tree: string | undefined;
@@ -75,5 +78,67 @@ describe('checking content without rendering it', () => {
     const result = createContentChecker(join(root, 'missing'), { strictness: 'default', links: 'error' }).run();
     expect(result.fatal).toBe(true);
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['missing-content-root']);
+  });
+});
+
+describe('a checker that lives across changes (the dev server’s)', () => {
+  const policy = { strictness: 'default', links: 'error' } as const;
+  const rules = (diagnostics: { rule: string; line?: number | undefined }[]) => diagnostics.map((d) => `${d.line ?? '-'} ${d.rule}`);
+
+  it('takes a rendered page’s record for its current text instead of parsing it, moving its link lines below the frontmatter', () => {
+    const root = writeTree({ 'README.md': '---\ntitle: Home\n---\n\n# Home\n\nNo links here.\n' });
+    // What rendering recorded, lines counted in the body: a link the text itself does not hold, so using it shows.
+    const rendered: PageRecord = {
+      h1: 'Home',
+      ids: [],
+      links: [{ url: './gone.md', kind: 'link', line: 3, column: 1, target: { type: 'page', file: 'gone.md', hash: '', href: '/gone/' } }],
+    };
+    const asked: string[] = [];
+    const stored: StoredRecords = (file, text) => {
+      asked.push(file);
+      return text.includes('No links here.') ? rendered : undefined;
+    };
+    const checker = createContentChecker(root, policy, { storedRecords: stored });
+    const first = checker.run().diagnostics;
+    expect(rules(first)).toEqual(['7 missing-file']);
+    expect(first[0]!.message).toMatch(/^cannot find `\.\/gone\.md`/);
+    expect(asked).toEqual(['README.md']);
+    // A text rendering has not seen yet is parsed: the checker never reports from a stale record.
+    writeFileSync(join(root, 'README.md'), '---\ntitle: Home\n---\n\n# Home\n\n[x](./x.md)\n');
+    utimesSync(join(root, 'README.md'), new Date(), new Date(Date.now() + 5000));
+    const second = checker.run().diagnostics;
+    expect(rules(second)).toEqual(['7 missing-file']);
+    expect(second[0]!.message).toMatch(/^cannot find `\.\/x\.md`/);
+  });
+
+  it('finds a stored record by the digest of the page’s whole text, and none for any other text', () => {
+    const record: PageRecord = { links: [], ids: ['a'] };
+    const entries = new Map([
+      [
+        'guide.md',
+        { id: 'guide.md', data: {}, digest: 'digest of v1', rendered: { html: '', metadata: { frontmatter: { handbook: record } } } },
+      ],
+    ]);
+    const lookup = storedRecords({
+      store: { get: (id: string) => entries.get(id) } as never,
+      generateDigest: (text) => `digest of ${String(text)}`,
+    });
+    expect(lookup('guide.md', 'v1')).toBe(record);
+    expect(lookup('guide.md', 'v2')).toBeUndefined();
+    expect(lookup('other.md', 'v1')).toBeUndefined();
+  });
+
+  it('keeps unchanged pages’ source checks but checks them again when a file is added, as prerequisites may now resolve', () => {
+    const root = writeTree({
+      'README.md': '# Home\n',
+      'b.md': '---\nprerequisites: [./a.md]\n---\n\n# B\n',
+    });
+    const checker = createContentChecker(root, policy, { sources: createSourceCache() });
+    expect(rules(checker.run().diagnostics)).toContain('2 missing-prerequisite');
+    writeFileSync(join(root, 'a.md'), '# A\n');
+    expect(rules(checker.run().diagnostics)).toEqual([]);
+    writeFileSync(join(root, 'b.md'), '---\ntitel: B\n---\n\n# B\n');
+    utimesSync(join(root, 'b.md'), new Date(), new Date(Date.now() + 5000));
+    expect(rules(checker.run().diagnostics)).toEqual(['2 unknown-frontmatter-key']);
   });
 });

@@ -78,9 +78,9 @@ describe('the pages’ HTML files', () => {
     expect(existsSync(b)).toBe(false);
   });
 
-  it('live beside the data store: in .astro/ for the dev server, in the cache folder for a build', () => {
+  it('live in the cache folder, out of the folders the dev server watches, apart for the dev server and a build', () => {
     const config = { root: pathToFileURL('/project/'), cacheDir: pathToFileURL('/project/node_modules/.astro/abc/') };
-    expect(htmlFolder(config, 'dev')).toBe('/project/.astro/handbook-html/');
+    expect(htmlFolder(config, 'dev')).toBe('/project/node_modules/.astro/abc/handbook-html-dev/');
     expect(htmlFolder(config, 'build')).toBe('/project/node_modules/.astro/abc/handbook-html/');
   });
 });
