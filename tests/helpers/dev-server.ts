@@ -59,7 +59,7 @@ export async function startDevServer(
     process.execPath,
     [...(options.nodeArgs ?? []), 'node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'],
     {
-      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_CONTENT: contentRoot, ...env },
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DISABLE_UPDATE_CHECK: 'true', HANDBOOK_CONTENT: contentRoot, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
