@@ -26,6 +26,9 @@ export default defineConfig({
           // shared the machine with the unit files and took twice as long, and the whole run 53 s longer.
           fileParallelism: false,
           maxConcurrency: 2,
+          // expect.poll's default of 1 s is too short on a busy machine for what loads on first use (the progress and
+          // search code): npm test runs the other projects beside this one (scripts/test.ts).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
