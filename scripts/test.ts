@@ -4,10 +4,10 @@
 //
 // The longest chain is the end-to-end project: its set-up builds two sites, then its files run one at a time
 // (about five minutes, most of it axe on every page, much of the rest waiting on Chromium). It starts first, as a
-// vitest process of its own, at normal priority. Everything else runs beside it at a lower priority, so it fills
-// the core the chain leaves idle without slowing the chain down: the checks from the start (their CPU fits beside
-// the set-up's builds), the other vitest projects in a second process once the set-up's sites are built (their
-// builds would otherwise take the build lock between those two). In one process, vitest ran the end-to-end files
+// vitest process of its own. Everything else runs beside it and fills the core the chain leaves idle: the checks
+// from the start, at a lower priority so they never slow the chain (their CPU fits beside the set-up's builds), the
+// other vitest projects in a second process once the set-up's sites are built (their builds would otherwise take
+// the build lock between those two). In one process, vitest ran the end-to-end files
 // only after every other project, so the chain started five minutes in. Output other than the end-to-end run's is
 // held back and printed whole when each part ends, so it never interleaves.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,10 +22,10 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 const node = process.execPath;
 /**
- * The priorities (0 is normal, 19 the lowest) of the work beside the end-to-end chain: the other vitest projects a
- * little lower, so their tests still get a fair share within their time limits, and the checks lowest.
+ * The priority (0 is normal, 19 the lowest) of the checks, which have no time limits. The other vitest projects keep
+ * the normal one: at nice 5, on a machine that other work kept at a load average of 30, a build test's set-up and
+ * two tests ran past their time limits.
  */
-const PROJECTS_NICE = 5;
 const CHECKS_NICE = 10;
 
 interface Step {
@@ -143,7 +143,6 @@ function startVitest(name: string, args: string[], report: string, held: boolean
   const started = performance.now();
   const status = new Promise<number | null>((done) => {
     const child = spawn(node, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    lower(child, PROJECTS_NICE);
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
