@@ -5,12 +5,14 @@ import {
   loadEngine,
   preloadQuery,
   runQuery,
+  StaleQuery,
   type Facets,
   type Hit,
   type Outcome,
   type ResultData,
   type SubResult,
 } from './search-engine.ts';
+import { holdOfflineCopy } from './offline-hold.ts';
 
 const PAGE_SIZE = 8;
 // Rows whose data Pagefind's worker prepares at a time: the first rows show as soon as theirs is ready, and a
@@ -217,13 +219,15 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    holdOfflineCopy(true);
     try {
       const engine = await loadEngine(base);
       if (stale(current, query)) return;
-      const result = await runQuery(engine, query);
+      const result = await runQuery(engine, query, () => stale(current, query));
       if (stale(current, query)) return;
       outcome = result;
       await render();
+      holdOfflineCopy(false);
       // Filter counts come after the first rows: the facets' searches would queue before them in Pagefind's worker.
       if (!facets && !stale(current, query)) {
         engine.facets().then(
@@ -241,7 +245,8 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
         );
       }
     } catch (error) {
-      if (current !== run) return;
+      if (error instanceof StaleQuery || current !== run) return;
+      holdOfflineCopy(false);
       outcome = undefined;
       list.replaceChildren();
       filters.hidden = more.hidden = notice.hidden = suggestion.hidden = true;
