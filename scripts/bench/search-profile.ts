@@ -40,7 +40,10 @@ export async function profileColdSearch(browser: Browser, url: string, pause: nu
         log.push([performance.now(), `worker created ${String(url).split('/').pop()}`]);
         const sent = new Map<string, string>();
         this.addEventListener('message', (event: MessageEvent<{ id: string; error?: string }>) => {
-          log.push([performance.now(), `worker → ${sent.get(event.data.id) ?? event.data.id}${event.data.error ? ` error ${event.data.error}` : ''}`]);
+          log.push([
+            performance.now(),
+            `worker → ${sent.get(event.data.id) ?? event.data.id}${event.data.error ? ` error ${event.data.error}` : ''}`,
+          ]);
         });
         const post = this.postMessage.bind(this) as (message: unknown) => void;
         this.postMessage = (message: { id: string; method: string; args: unknown[] }) => {
@@ -87,7 +90,10 @@ export async function profileColdSearch(browser: Browser, url: string, pause: nu
   return summarise(trace.traceEvents, { ...marks, markAt });
 }
 
-function summarise(events: TraceEvent[], marks: { open: number; key: number; first: number; log: [number, string][]; markAt: number }): ProfileLine[] {
+function summarise(
+  events: TraceEvent[],
+  marks: { open: number; key: number; first: number; log: [number, string][]; markAt: number },
+): ProfileLine[] {
   // The trace's clock (µs) is tied to the page's by the `hb-start` mark, whose page time is known from the first key below.
   const start = events.find((e) => e.name === 'hb-start');
   if (!start) throw new Error('The trace has no hb-start mark.');
@@ -112,34 +118,82 @@ function summarise(events: TraceEvent[], marks: { open: number; key: number; fir
   for (const r of requests.values()) {
     if (r.send < -50) continue;
     const name = decodeURIComponent(new URL(r.url).pathname.split('/').slice(-2).join('/'));
-    lines.push({ at: r.send, ms: (r.finish ?? r.send) - r.send, what: `GET ${name} (${r.bytes ?? '?'} B, response at ${Math.round((r.response ?? 0) - r.send)} ms)` });
+    lines.push({
+      at: r.send,
+      ms: (r.finish ?? r.send) - r.send,
+      what: `GET ${name} (${r.bytes ?? '?'} B, response at ${Math.round((r.response ?? 0) - r.send)} ms)`,
+    });
   }
   // WebAssembly compilation and instantiation.
   for (const e of events) {
-    if (e.ph === 'X' && /wasm/i.test(e.name) && (e.dur ?? 0) > 300) lines.push({ at: toMs(e.ts), ms: (e.dur ?? 0) / 1000, what: `${e.cat} ${e.name}` });
+    if (e.ph === 'X' && /wasm/i.test(e.name) && (e.dur ?? 0) > 300)
+      lines.push({ at: toMs(e.ts), ms: (e.dur ?? 0) / 1000, what: `${e.cat} ${e.name}` });
   }
   // Busy time per thread (top-level tasks of at least 2 ms), merged into runs, so the worker's and the page's work show.
   const threadNames = new Map<string, string>();
   for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, String(e.args?.name));
-  const tasks = events.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && (e.dur ?? 0) >= 2000);
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) >= 2000);
   for (const e of tasks) {
     const thread = threadNames.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
     if (!/CrRendererMain|DedicatedWorker|ServiceWorker/.test(thread)) continue;
     const at = toMs(e.ts);
     if (at < -50) continue;
     const inner = events
-      .filter((x) => x.pid === e.pid && x.tid === e.tid && x.ph === 'X' && x.ts >= e.ts && x.ts < e.ts + (e.dur ?? 0) && x !== e && (x.dur ?? 0) > 500)
-      .filter((x) => /FunctionCall|EvaluateScript|v8.compile|v8.run|wasm|Parse|GC|Layout|Paint|UpdateLayoutTree|TimerFire|EventDispatch|v8.evaluateModule|FireAnimationFrame/i.test(x.name))
+      .filter(
+        (x) =>
+          x.pid === e.pid && x.tid === e.tid && x.ph === 'X' && x.ts >= e.ts && x.ts < e.ts + (e.dur ?? 0) && x !== e && (x.dur ?? 0) > 500,
+      )
+      .filter((x) =>
+        /FunctionCall|EvaluateScript|v8.compile|v8.run|wasm|Parse|GC|Layout|Paint|UpdateLayoutTree|TimerFire|EventDispatch|v8.evaluateModule|FireAnimationFrame/i.test(
+          x.name,
+        ),
+      )
       .slice(0, 4)
-      .map((x) => `${x.name}${x.args?.data?.url ? ` ${String(x.args.data.url).split('/').pop()}` : ''}${x.args?.data?.functionName ? ` ${String(x.args.data.functionName)}` : ''} ${((x.dur ?? 0) / 1000).toFixed(1)}`);
-    lines.push({ at, ms: (e.dur ?? 0) / 1000, what: `${thread.replace('CrRendererMain', 'main').replace('DedicatedWorker thread', 'worker')} busy: ${inner.join(', ')}` });
+      .map(
+        (x) =>
+          `${x.name}${x.args?.data?.url ? ` ${String(x.args.data.url).split('/').pop()}` : ''}${x.args?.data?.functionName ? ` ${String(x.args.data.functionName)}` : ''} ${((x.dur ?? 0) / 1000).toFixed(1)}`,
+      );
+    lines.push({
+      at,
+      ms: (e.dur ?? 0) / 1000,
+      what: `${thread.replace('CrRendererMain', 'main').replace('DedicatedWorker thread', 'worker')} busy: ${inner.join(', ')}`,
+    });
   }
   return lines.sort((a, b) => a.at - b.at);
 }
 
-/** Prints profile lines as a table. */
+// The milestones of the cold path, each the first line that matches, in the order they depend on each other.
+const MILESTONES: [string, RegExp][] = [
+  ['search code requested', /GET _astro\/search-/],
+  ['pagefind.js requested', /GET pagefind\/pagefind\.js/],
+  ['Pagefind worker created', /worker created/],
+  ['index entry requested', /GET pagefind\/pagefind-entry/],
+  ['WebAssembly requested', /GET pagefind\/wasm\./],
+  ['WebAssembly instantiated', /wasm\.(Async|Sync)Instantiate/],
+  ['index chunk requested', /GET index\//],
+  ['last keystroke', /^last keystroke/],
+  ['search for the whole query sent', /→ worker search\("kubernetes"\)/],
+  ['its results back', /worker → search\("kubernetes"\)/],
+  ['first fragment requested', /GET fragment\//],
+  ['first row painted', /^first row painted/],
+];
+
+/** Prints profile lines as a table, after the milestones of the cold path. */
 export function printProfile(lines: readonly ProfileLine[]): string {
-  return lines.map((l) => `${l.at.toFixed(0).padStart(6)} ms ${l.ms === undefined ? '        ' : `+${l.ms.toFixed(1).padStart(6)} `} ${l.what}`).join('\n');
+  const at = (l: ProfileLine) => `${l.at.toFixed(0).padStart(6)} ms`;
+  const milestones = MILESTONES.map(([name, pattern]) => {
+    const line = lines.find((l) => pattern.test(l.what));
+    const end = line?.ms === undefined ? '' : ` (done at ${(line.at + line.ms).toFixed(0)} ms)`;
+    return `${line ? at(line) : '     never'}  ${name}${end}`;
+  });
+  const detail = lines.map((l) => `${at(l)} ${l.ms === undefined ? '        ' : `+${l.ms.toFixed(1).padStart(6)} `} ${l.what}`);
+  return [
+    'Milestones, ms after Ctrl+K:',
+    ...milestones,
+    '',
+    'Every request, worker message, WebAssembly step and task over 2 ms:',
+    ...detail,
+  ].join('\n');
 }
 
 /** Runs the profile once for a built site served at `url`. */

@@ -1,11 +1,11 @@
 import { loadInOrder } from '../lib/load-in-order.ts';
 import { applyFacets, countFacets, type FacetChoice } from '../lib/search-facets.ts';
+import { StaleQuery } from '../lib/search-stale.ts';
 import {
   dataOf,
   loadEngine,
   preloadQuery,
   runQuery,
-  StaleQuery,
   type Facets,
   type Hit,
   type Outcome,
