@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadInOrder } from '../../src/lib/load-in-order.ts';
 import { cachedPromise, LruCache } from '../../src/lib/search-cache.ts';
+import { BURST_MS, burstDelay } from '../../src/lib/search-burst.ts';
 import { StaleQuery, unlessStale } from '../../src/lib/search-stale.ts';
 
 /** A promise with its settling functions, so a test decides when each load finishes. */
@@ -156,5 +157,19 @@ describe('unlessStale', () => {
     search.reject(new Error('offline'));
     await expect(step).rejects.toThrow('offline');
     expect(asked).toBe(0);
+  });
+});
+
+describe('burstDelay', () => {
+  it('searches the first keystroke, and one after a pause of at least the burst gap, at once', () => {
+    expect(burstDelay(undefined, 1000)).toBe(0);
+    expect(burstDelay(1000, 1000 + BURST_MS)).toBe(0);
+    expect(burstDelay(1000, 1120)).toBe(0);
+  });
+
+  it('waits the burst gap after a keystroke that follows the one before more closely', () => {
+    expect(burstDelay(1000, 1005)).toBe(BURST_MS);
+    expect(burstDelay(1000, 1000 + BURST_MS - 1)).toBe(BURST_MS);
+    expect(burstDelay(1000, 1010, 25)).toBe(25);
   });
 });
