@@ -38,6 +38,28 @@ async function save(cache, entry) {
   await cache.put(keyOf(entry.url), new Response(body, { status: 200, headers }));
 }
 
+// Search asks the copy to pause between files while its first results load: on a first visit both want the
+// connections and the CPU at once, and a reader waiting for results should not wait behind the whole site.
+// A hold lapses after HOLD_MS, so a page that goes away mid-search never stops the copy.
+const HOLD_MS = 3000;
+let held;
+
+function hold() {
+  if (!held) {
+    let resume;
+    held = { paused: new Promise((done) => (resume = done)), resume };
+  }
+  clearTimeout(held.timer);
+  held.timer = setTimeout(release, HOLD_MS);
+}
+
+function release() {
+  if (!held) return;
+  clearTimeout(held.timer);
+  held.resume();
+  held = undefined;
+}
+
 async function saveAll() {
   const cache = await caches.open(CACHE);
   // An interrupted earlier attempt keeps what it saved: every file in this cache was checked.
@@ -47,6 +69,7 @@ async function saveAll() {
   await tell(progress);
   const worker = async () => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      while (held) await held.paused;
       await save(cache, entry);
       progress = { ...progress, done: progress.done + 1 };
       await tell(progress);
@@ -77,6 +100,8 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'activate') void self.skipWaiting();
+  else if (event.data?.type === 'hold') hold();
+  else if (event.data?.type === 'release') release();
   // Only the active worker is asked: its cache is complete, since a worker activates only once saved.
   else if (event.data?.type === 'status') event.source?.postMessage(ready());
 });

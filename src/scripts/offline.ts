@@ -1,4 +1,5 @@
 import { isOfflineMessage, type OfflineMessage, offlineStatusText } from '../lib/offline-status.ts';
+import { applyOfflineHold } from './offline-hold.ts';
 
 // A status region read out on every change: progress is shown at most this often, so it stays quiet.
 const QUIET_MS = 1500;
@@ -51,6 +52,7 @@ export async function initOffline(status: HTMLElement): Promise<void> {
     else if (hadController) offerReload(status, null, asked);
   });
   const registration = await container.register(status.dataset.sw ?? 'sw.js', { scope: status.dataset.scope ?? './' });
+  applyOfflineHold(registration);
   const watch = (worker: ServiceWorker | null) => {
     worker?.addEventListener('statechange', () => {
       if (worker.state === 'installed' && container.controller) offerReload(status, worker, asked);

@@ -2,7 +2,10 @@ import { cachedPromise, LruCache } from '../lib/search-cache.ts';
 import { facetsByPage, type FacetChoice, type PageFacets } from '../lib/search-facets.ts';
 import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords, type SearchStep } from '../lib/search-query.ts';
 import { VOCABULARY_FILE } from '../lib/search-link.ts';
+import { unlessStale, type Stale } from '../lib/search-stale.ts';
 import { suggestQuery } from '../lib/search-suggest.ts';
+import { holdOfflineCopy } from './offline-hold.ts';
+import { startPagefind, startedPagefind } from './search-start.ts';
 
 /** A part of a page that matched, as Pagefind describes it. */
 export interface SubResult {
@@ -31,7 +34,8 @@ interface PagefindSearch {
   results: Hit[];
 }
 
-interface Pagefind {
+/** The part of Pagefind's API the search uses. */
+export interface Pagefind {
   options(options: { baseUrl: string; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
@@ -80,22 +84,18 @@ export function loadEngine(base: string): Promise<Engine> {
   return loading;
 }
 
-// A page's other names (frontmatter `aliases`, synonyms of its title) count as much as its title.
-const META_WEIGHTS = { title: 5, aliases: 5 };
-
-/** The engine once loaded, for work that is only worth doing when it costs no wait (preloading as the reader types). */
-export let loadedEngine: Engine | undefined;
-
 async function load(base: string): Promise<Engine> {
+  holdOfflineCopy(true);
   const vocabulary = loadVocabulary(base);
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
-  await pagefind.init();
-  // The filter index is small and every query's filters need it: load it now, beside the WASM and the index entry.
-  pagefind.filters().catch(() => undefined);
+  const pagefind = await startPagefind(base);
+  const words = await vocabulary;
+  // Ready means the WebAssembly compiled and initialised: an empty query returns as soon as it is. Until then a
+  // query waits in the worker (which checks every 50 ms), and a query typed meanwhile would queue behind the
+  // first letters' search; this way the latest query runs once Pagefind is ready. The filter index loads after
+  // the first rows (Engine.facets), and each query's index chunk as it is typed (preloadQuery).
+  await pagefind.preload('').catch(() => undefined);
   let facets: Promise<Facets> | undefined;
-  loadedEngine = { pagefind, vocabulary: await vocabulary, facets: () => (facets ??= loadFacets(pagefind)) };
-  return loadedEngine;
+  return { pagefind, vocabulary: words, facets: () => (facets ??= loadFacets(pagefind)) };
 }
 
 async function loadFacets(pagefind: Pagefind): Promise<Facets> {
@@ -152,21 +152,22 @@ async function runSteps(
   engine: Engine,
   query: string,
   unknown: ReadonlySet<string>,
+  stale: Stale,
 ): Promise<{ step: SearchStep | undefined; hits: Hit[] }> {
   const topic = topicWords(query).join(' ');
   for (const step of fallbackSteps(query, unknown)) {
     if (step.type !== 'any') {
-      const hits = await hitsOf(engine, step.terms[0]!);
+      const hits = await unlessStale(query, stale, hitsOf(engine, step.terms[0]!));
       // Some page has every word, but common and question words ("why does my …") only add noise: show the
       // pages with the topic words, ranked by them. They include every page with all the words, and the page
       // that answers the question in other words ("when a Pod keeps restarting" lacks "why" and "my").
       if (step.type === 'all' && hits.length > 0 && topic !== queryWords(query).join(' ')) {
-        return { step, hits: await hitsOf(engine, topic) };
+        return { step, hits: await unlessStale(query, stale, hitsOf(engine, topic)) };
       }
       if (hits.length > 0) return { step, hits };
       continue;
     }
-    const perTerm = await Promise.all(step.terms.map((term) => hitsOf(engine, term)));
+    const perTerm = await unlessStale(query, stale, Promise.all(step.terms.map((term) => hitsOf(engine, term))));
     const byId = new Map(perTerm.flat().map((hit) => [hit.id, hit]));
     const hits = mergeAnyResults(perTerm).map((m) => ({ ...byId.get(m.id)!, score: m.score }));
     return { step, hits };
@@ -199,26 +200,27 @@ async function unknownWords(engine: Engine, query: string): Promise<Set<string>>
 
 /**
  * Runs a query with its fallbacks. Words no page has are left out and a spelling the site knows is
- * offered instead; when no word of the query is known, that spelling is searched at once.
+ * offered instead; when no word of the query is known, that spelling is searched at once. Throws
+ * `StaleQuery` as soon as `stale()` says the reader has typed past the query, so the next one runs.
  */
-export async function runQuery(engine: Engine, query: string): Promise<Outcome> {
+export async function runQuery(engine: Engine, query: string, stale: Stale = () => false): Promise<Outcome> {
   // The searches the answer most likely needs (every word; the topic words of a question) start beside the
   // look-up of unknown words: when every word is known, they are the result.
   const topic = topicWords(query).join(' ');
   const likely = topic === queryWords(query).join(' ') ? [query.trim()] : [query.trim(), topic];
   for (const term of likely) hitsOf(engine, term).catch(() => undefined);
-  const unknown = await unknownWords(engine, query);
+  const unknown = await unlessStale(query, stale, unknownWords(engine, query));
   const suggestion = unknown.size > 0 ? suggestQuery(query, engine.vocabulary, unknown) : undefined;
   if (suggestion && topicWords(query).every((w) => unknown.has(w))) {
-    const corrected = await runSteps(engine, suggestion, new Set());
+    const corrected = await runSteps(engine, suggestion, new Set(), stale);
     const notice = `No page has ‘${query.trim()}’. Results for ‘${suggestion}’:`;
     return { query, shown: suggestion, step: corrected.step, hits: corrected.hits, notice };
   }
-  const { step, hits } = await runSteps(engine, query, unknown);
+  const { step, hits } = await runSteps(engine, query, unknown, stale);
   return { query, shown: query, step, hits, notice: step && fallbackNotice(query, step), suggestion };
 }
 
-/** Starts loading the index chunks a query needs while the search before it still runs; does nothing before the engine has loaded. */
+/** Starts loading the index chunks a query needs while the search before it still runs; does nothing before Pagefind has started. */
 export function preloadQuery(query: string): void {
-  if (query !== '') loadedEngine?.pagefind.preload(query).catch(() => undefined);
+  if (query !== '') startedPagefind?.preload(query).catch(() => undefined);
 }

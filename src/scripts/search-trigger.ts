@@ -14,10 +14,12 @@ export function initSearchTriggers(): void {
   const dialog = root.querySelector('dialog');
   const input = dialog?.querySelector('input');
   let code: Promise<typeof import('./search-dialog.ts')> | undefined;
-  // Pagefind's script loads beside the search code, not after it: the engine's own import of it then finds it loaded.
+  // Pagefind's script loads beside the search code, and its worker starts as soon as the script is in (not once
+  // our code has loaded too): the worker loads the WebAssembly meanwhile.
   const load = () => {
     if (!code) {
       import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
+      import('./search-start.ts').then((start) => start.startPagefind(base)).catch(() => undefined);
       code = import('./search-dialog.ts');
       // A failed load (offline, before the offline copy is saved) is tried again at the next sign of intent.
       code.catch(() => (code = undefined));

@@ -1,5 +1,7 @@
 import { loadInOrder } from '../lib/load-in-order.ts';
+import { burstDelay } from '../lib/search-burst.ts';
 import { applyFacets, countFacets, type FacetChoice } from '../lib/search-facets.ts';
+import { StaleQuery } from '../lib/search-stale.ts';
 import {
   dataOf,
   loadEngine,
@@ -11,6 +13,7 @@ import {
   type ResultData,
   type SubResult,
 } from './search-engine.ts';
+import { holdOfflineCopy } from './offline-hold.ts';
 
 const PAGE_SIZE = 8;
 // Rows whose data Pagefind's worker prepares at a time: the first rows show as soon as theirs is ready, and a
@@ -217,13 +220,15 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
       return;
     }
     list.setAttribute('aria-busy', 'true');
+    holdOfflineCopy(true);
     try {
       const engine = await loadEngine(base);
       if (stale(current, query)) return;
-      const result = await runQuery(engine, query);
+      const result = await runQuery(engine, query, () => stale(current, query));
       if (stale(current, query)) return;
       outcome = result;
       await render();
+      holdOfflineCopy(false);
       // Filter counts come after the first rows: the facets' searches would queue before them in Pagefind's worker.
       if (!facets && !stale(current, query)) {
         engine.facets().then(
@@ -241,7 +246,8 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
         );
       }
     } catch (error) {
-      if (current !== run) return;
+      if (error instanceof StaleQuery || current !== run) return;
+      holdOfflineCopy(false);
       outcome = undefined;
       list.replaceChildren();
       filters.hidden = more.hidden = notice.hidden = suggestion.hidden = true;
@@ -254,10 +260,9 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
   // A query is stale once the reader has typed on: its search stops at the next step, and the newest query runs.
   const stale = (current: number, query: string) => current !== run || input.value.trim() !== query;
 
-  // One search at a time, without a debounce: the first keystroke searches at once, and letters typed while a
-  // search runs are searched together when it ends (or stops, stale) instead of each queueing in Pagefind's worker.
+  // One search at a time: letters typed while a search runs are searched together when it ends (or stops, stale)
+  // instead of each queueing in Pagefind's worker.
   const schedule = async () => {
-    preloadQuery(input.value.trim());
     if (searching) return;
     searching = true;
     try {
@@ -267,7 +272,20 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     }
   };
 
-  input.addEventListener('input', () => void schedule());
+  // A keystroke searches at once, unless it comes less than BURST_MS after the one before: then only the burst's
+  // last query is searched. Its first letters' searches (`kubernetes i`: every word starting with i) would cost
+  // more than the wait, and the last query would queue behind them.
+  let lastKey: number | undefined;
+  let burst: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    preloadQuery(input.value.trim());
+    const now = performance.now();
+    const wait = burstDelay(lastKey, now);
+    lastKey = now;
+    clearTimeout(burst);
+    if (wait === 0) void schedule();
+    else burst = setTimeout(() => void schedule(), wait);
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();

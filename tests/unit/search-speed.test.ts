@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadInOrder } from '../../src/lib/load-in-order.ts';
 import { cachedPromise, LruCache } from '../../src/lib/search-cache.ts';
+import { BURST_MS, burstDelay } from '../../src/lib/search-burst.ts';
+import { StaleQuery, unlessStale } from '../../src/lib/search-stale.ts';
 
 /** A promise with its settling functions, so a test decides when each load finishes. */
 function deferred<T>() {
@@ -126,5 +128,48 @@ describe('loadInOrder', () => {
         () => false,
       ),
     ).toBe(true);
+  });
+});
+
+describe('unlessStale', () => {
+  it('resolves with the search result while the reader has not typed past the query', async () => {
+    await expect(unlessStale('kube', () => false, Promise.resolve(['k8s']))).resolves.toEqual(['k8s']);
+  });
+
+  it('rejects with StaleQuery, naming the query, when the reader typed on while the search ran', async () => {
+    let typed = 'kube';
+    const search = deferred<string[]>();
+    const step = unlessStale('kube', () => typed !== 'kube', search.promise);
+    typed = 'kubernetes';
+    search.resolve(['k8s']);
+    const error = await step.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StaleQuery);
+    expect((error as StaleQuery).query).toBe('kube');
+    expect((error as StaleQuery).message).toBe('The query "kube" was typed past.');
+  });
+
+  it('asks whether the query is stale only once the search has settled, and passes a failed search on', async () => {
+    let asked = 0;
+    const search = deferred<string[]>();
+    const step = unlessStale('kube', () => (asked++, false), search.promise);
+    await tick();
+    expect(asked).toBe(0);
+    search.reject(new Error('offline'));
+    await expect(step).rejects.toThrow('offline');
+    expect(asked).toBe(0);
+  });
+});
+
+describe('burstDelay', () => {
+  it('searches the first keystroke, and one after a pause of at least the burst gap, at once', () => {
+    expect(burstDelay(undefined, 1000)).toBe(0);
+    expect(burstDelay(1000, 1000 + BURST_MS)).toBe(0);
+    expect(burstDelay(1000, 1120)).toBe(0);
+  });
+
+  it('waits the burst gap after a keystroke that follows the one before more closely', () => {
+    expect(burstDelay(1000, 1005)).toBe(BURST_MS);
+    expect(burstDelay(1000, 1000 + BURST_MS - 1)).toBe(BURST_MS);
+    expect(burstDelay(1000, 1010, 25)).toBe(25);
   });
 });
