@@ -32,6 +32,8 @@ export interface RenderPool {
   render(job: RenderJob): Promise<RenderedPage>;
   /** Ends the threads (a later `render` starts them again). */
   stop(): Promise<void>;
+  /** Returns how many threads are running. */
+  size(): number;
 }
 
 type Answer = { page: RenderedPage } | { error: { message: string; stack?: string } };
@@ -48,11 +50,14 @@ export function renderThreadCount(): number {
 }
 
 /**
- * Starts `count` threads that render Markdown with the build's processor. They load their modules at
- * once, while Astro starts. Jobs queue on the main thread and go to whichever thread is free; an idle
- * thread never keeps the process alive (the dev server keeps its pool for edits).
+ * Starts a pool of up to `count` threads that render Markdown with the build's processor. With `eager`
+ * (a cold build: every page to render) they all start at once and load their modules while Astro starts;
+ * without it (a rebuild, where most pages come from the cache) a thread starts only when a job finds no
+ * idle one, so a rebuild of one edited page loads the processor once, not once per core. Jobs queue on
+ * the main thread and go to whichever thread is free; an idle thread never keeps the process alive (the
+ * dev server keeps its pool for edits).
  */
-export function startRenderPool(settings: RenderSettings, count = renderThreadCount()): RenderPool {
+export function startRenderPool(settings: RenderSettings, count = renderThreadCount(), eager = true): RenderPool {
   let threads: Thread[] = [];
   const queue: { job: RenderJob; done: (page: RenderedPage) => void; fail: (error: Error) => void }[] = [];
   const next = (thread: Thread) => {
@@ -65,32 +70,30 @@ export function startRenderPool(settings: RenderSettings, count = renderThreadCo
     thread.worker.ref();
     thread.worker.postMessage(item.job);
   };
-  const start = () => {
-    threads = Array.from({ length: count }, () => {
-      const thread: Thread = { worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: settings }) };
-      thread.worker.unref();
-      thread.worker.on('message', (answer: Answer) => {
-        const busy = thread.busy;
-        if ('page' in answer) busy?.done(answer.page);
-        else busy?.fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
-        next(thread);
-      });
-      thread.worker.on('error', (error) => {
-        const failure = new Error('A Markdown rendering thread of the build failed.', { cause: error });
-        thread.busy?.fail(failure);
-        for (const item of queue.splice(0)) item.fail(failure);
-        threads = threads.filter((t) => t !== thread);
-      });
-      return thread;
+  const spawn = (): Thread => {
+    const thread: Thread = { worker: new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: settings }) };
+    thread.worker.unref();
+    thread.worker.on('message', (answer: Answer) => {
+      const busy = thread.busy;
+      if ('page' in answer) busy?.done(answer.page);
+      else busy?.fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+      next(thread);
     });
+    thread.worker.on('error', (error) => {
+      const failure = new Error('A Markdown rendering thread of the build failed.', { cause: error });
+      thread.busy?.fail(failure);
+      for (const item of queue.splice(0)) item.fail(failure);
+      threads = threads.filter((t) => t !== thread);
+    });
+    threads.push(thread);
+    return thread;
   };
-  start();
+  if (eager) for (let i = 0; i < count; i++) spawn();
   return {
     render: (job) =>
       new Promise((done, fail) => {
-        if (threads.length === 0) start();
         queue.push({ job, done, fail });
-        const idle = threads.find((t) => !t.busy);
+        const idle = threads.find((t) => !t.busy) ?? (threads.length < count ? spawn() : undefined);
         if (idle) next(idle);
       }),
     stop: async () => {
@@ -98,5 +101,6 @@ export function startRenderPool(settings: RenderSettings, count = renderThreadCo
       threads = [];
       await Promise.all(stopping.map((t) => t.worker.terminate()));
     },
+    size: () => threads.length,
   };
 }

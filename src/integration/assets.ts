@@ -58,13 +58,21 @@ export async function publishAssets(contentRoot: string, outDir: string, files: 
   return { count, sanitized };
 }
 
+/** Returns the other SVGs of the built site (the site's own images, anything Astro emitted): those not published from the content. */
+export function otherSvgs(outDir: string, published: Iterable<string>): string[] {
+  const done = new Set([...published].map((file) => assetOutputPath(outDir, file)));
+  return globSync('**/*.svg', { cwd: outDir, absolute: true, caseSensitiveMatch: false }).filter((f) => !done.has(f));
+}
+
+/** Makes the given SVG files inert in place; returns how many. */
+export async function sanitizeSvgFiles(files: readonly string[]): Promise<number> {
+  for (const file of files) await writeFile(file, sanitizeSvg(await readFile(file, 'utf8')).svg);
+  return files.length;
+}
+
 /** Makes every other SVG of the built site inert too (the site's own images, anything Astro emitted). */
 export async function sanitizeOtherSvgs(outDir: string, published: Iterable<string>): Promise<number> {
-  const done = new Set([...published].map((file) => assetOutputPath(outDir, file)));
-  const others = globSync('**/*.svg', { cwd: outDir, absolute: true, caseSensitiveMatch: false }).filter((f) => !done.has(f));
-  if (others.length === 0) return 0;
-  for (const file of others) await writeFile(file, sanitizeSvg(await readFile(file, 'utf8')).svg);
-  return others.length;
+  return sanitizeSvgFiles(otherSvgs(outDir, published));
 }
 
 /** Returns a map from published URL path (without base) to content-relative asset file. */

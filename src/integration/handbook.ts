@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -17,7 +17,7 @@ import { formatWorkflowCommand, inGithubActions } from '../lib/workflow-commands
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { startPhase } from '../data/phases.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
-import { assetUrlMap, publishAssets, readPublishable, sanitizeOtherSvgs } from './assets.ts';
+import { assetUrlMap, otherSvgs, publishAssets, readPublishable, sanitizeSvgFiles, type Published } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
@@ -72,10 +72,14 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (command === 'preview') return;
         await buildState().renderPool?.stop();
         resetBuildState();
-        // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
-        // modules while the sources are checked and Astro starts.
-        if (command === 'build' || command === 'dev')
-          buildState().renderPool = startRenderPool({ contentRoot: config.contentRoot, base: config.base, image: astroConfig.image });
+        // The `.md` pages are rendered on every core (src/data/page-loader.ts). For a cold build (and the dev
+        // server) the threads load their modules while the sources are checked and Astro starts; a rebuild,
+        // whose data store keeps the unchanged pages, starts a thread only when a page needs rendering.
+        if (command === 'build' || command === 'dev') {
+          const settings = { contentRoot: config.contentRoot, base: config.base, image: astroConfig.image };
+          const rebuild = command === 'build' && existsSync(new URL('data-store.json', astroConfig.cacheDir));
+          buildState().renderPool = startRenderPool(settings, undefined, !rebuild);
+        }
         startPhase('sources');
         // The dev server's checks start from this run's source checks (src/data/dev-checks.ts).
         if (command === 'dev') sources = createSourceCache();
@@ -125,16 +129,29 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('publish');
         const state = buildState();
         const outDir = fileURLToPath(dir);
-        const published = await publishAssets(config.contentRoot, outDir, state.usedAssets);
-        await sanitizeOtherSvgs(outDir, state.usedAssets);
+        // Pagefind reads the pages only, so it indexes them (in its own process, on both cores) while the
+        // linked files are published: the pages are final once their anchors are respelled, and the SVGs
+        // to sanitize are listed before Pagefind writes its folder.
+        await applyAnchorFixes(outDir, state.anchorFixes);
+        const svgs = otherSvgs(outDir, state.usedAssets);
+        const indexing = writeSearchIndex(outDir, config.lang);
+        // Its failure is reported where it is awaited, after publishing, not as an unhandled rejection.
+        indexing.catch(() => undefined);
+        let published: Published;
+        try {
+          published = await publishAssets(config.contentRoot, outDir, state.usedAssets);
+          await sanitizeSvgFiles(svgs);
+        } catch (error) {
+          await indexing.catch(() => undefined);
+          throw error;
+        }
         // Kept with the page problems, so the closing summary and the JSON report count them too.
         state.pageDiagnostics = [...state.pageDiagnostics, ...svgWarnings(config.contentRoot, published.sanitized)];
         const warnings = [...state.sourceDiagnostics, ...state.pageDiagnostics];
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
         if (inGithubActions(process.env)) for (const d of warnings) console.log(formatWorkflowCommand(d));
-        await applyAnchorFixes(outDir, state.anchorFixes);
         startPhase('search');
-        const pages = await writeSearchIndex(outDir, config.lang);
+        const pages = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
         const searchBytes = await searchFolderBytes(outDir);
         if (state.summary) {

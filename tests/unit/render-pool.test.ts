@@ -62,6 +62,30 @@ describe('the rendering threads of the build', () => {
       await threads.stop();
     }
   });
+
+  it(
+    'start all their threads at once for a cold build, and one at a time as jobs find none idle for a rebuild',
+    { timeout: 120_000 },
+    async () => {
+      const eager = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2);
+      const lazy = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2, false);
+      const job = (name: string) => ({ filePath: join(work, `${name}.md`), body: `Text ${name}.`, data: {}, htmlDir: work });
+      try {
+        expect(eager.size()).toBe(2);
+        expect(lazy.size()).toBe(0);
+        await lazy.render(job('one'));
+        expect(lazy.size()).toBe(1);
+        // The first thread is idle again: a second page, rendered after it, needs no second thread.
+        await lazy.render(job('two'));
+        expect(lazy.size()).toBe(1);
+        const pages = await Promise.all(['x', 'y', 'z'].map((name) => lazy.render(job(name))));
+        expect(lazy.size()).toBe(2);
+        expect(pages.map((page) => readPageHtml(page.metadata.htmlFile!))).toEqual(['<p>Text x.</p>', '<p>Text y.</p>', '<p>Text z.</p>']);
+      } finally {
+        await Promise.all([eager.stop(), lazy.stop()]);
+      }
+    },
+  );
 });
 
 describe('the pages’ HTML files', () => {
