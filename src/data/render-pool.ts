@@ -50,14 +50,14 @@ export function renderThreadCount(): number {
 }
 
 /**
- * Starts a pool of up to `count` threads that render Markdown with the build's processor. With `eager`
- * (a cold build: every page to render) they all start at once and load their modules while Astro starts;
- * without it (a rebuild, where most pages come from the cache) a thread starts only when a job finds no
- * idle one, so a rebuild of one edited page loads the processor once, not once per core. Jobs queue on
- * the main thread and go to whichever thread is free; an idle thread never keeps the process alive (the
- * dev server keeps its pool for edits).
+ * Starts a pool of up to `count` threads that render Markdown with the build's processor. `startNow` of
+ * them start at once and load their modules while Astro starts (all for a cold build, where every page is
+ * rendered; one for a rebuild, where most pages come from the cache, so a one-page edit loads the processor
+ * once, not once per core); the others start when a job finds no thread idle. Jobs queue on the main
+ * thread and go to whichever thread is free; an idle thread never keeps the process alive (the dev server
+ * keeps its pool for edits).
  */
-export function startRenderPool(settings: RenderSettings, count = renderThreadCount(), eager = true): RenderPool {
+export function startRenderPool(settings: RenderSettings, count = renderThreadCount(), startNow = count): RenderPool {
   let threads: Thread[] = [];
   const queue: { job: RenderJob; done: (page: RenderedPage) => void; fail: (error: Error) => void }[] = [];
   const next = (thread: Thread) => {
@@ -88,7 +88,7 @@ export function startRenderPool(settings: RenderSettings, count = renderThreadCo
     threads.push(thread);
     return thread;
   };
-  if (eager) for (let i = 0; i < count; i++) spawn();
+  for (let i = 0; i < Math.min(startNow, count); i++) spawn();
   return {
     render: (job) =>
       new Promise((done, fail) => {

@@ -72,13 +72,14 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (command === 'preview') return;
         await buildState().renderPool?.stop();
         resetBuildState();
-        // The `.md` pages are rendered on every core (src/data/page-loader.ts). For a cold build (and the dev
-        // server) the threads load their modules while the sources are checked and Astro starts; a rebuild,
-        // whose data store keeps the unchanged pages, starts a thread only when a page needs rendering.
+        // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
+        // modules while the sources are checked and Astro starts. A rebuild, whose data store keeps the
+        // unchanged pages, starts one thread so (the core the main thread leaves idle) and more only when
+        // several pages need rendering.
         if (command === 'build' || command === 'dev') {
           const settings = { contentRoot: config.contentRoot, base: config.base, image: astroConfig.image };
           const rebuild = command === 'build' && existsSync(new URL('data-store.json', astroConfig.cacheDir));
-          buildState().renderPool = startRenderPool(settings, undefined, !rebuild);
+          buildState().renderPool = startRenderPool(settings, undefined, rebuild ? 1 : undefined);
         }
         startPhase('sources');
         // The dev server's checks start from this run's source checks (src/data/dev-checks.ts).

@@ -63,29 +63,24 @@ describe('the rendering threads of the build', () => {
     }
   });
 
-  it(
-    'start all their threads at once for a cold build, and one at a time as jobs find none idle for a rebuild',
-    { timeout: 120_000 },
-    async () => {
-      const eager = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2);
-      const lazy = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2, false);
-      const job = (name: string) => ({ filePath: join(work, `${name}.md`), body: `Text ${name}.`, data: {}, htmlDir: work });
-      try {
-        expect(eager.size()).toBe(2);
-        expect(lazy.size()).toBe(0);
-        await lazy.render(job('one'));
-        expect(lazy.size()).toBe(1);
-        // The first thread is idle again: a second page, rendered after it, needs no second thread.
-        await lazy.render(job('two'));
-        expect(lazy.size()).toBe(1);
-        const pages = await Promise.all(['x', 'y', 'z'].map((name) => lazy.render(job(name))));
-        expect(lazy.size()).toBe(2);
-        expect(pages.map((page) => readPageHtml(page.metadata.htmlFile!))).toEqual(['<p>Text x.</p>', '<p>Text y.</p>', '<p>Text z.</p>']);
-      } finally {
-        await Promise.all([eager.stop(), lazy.stop()]);
-      }
-    },
-  );
+  it('start the threads asked for at once, and the others only as jobs find none idle', { timeout: 120_000 }, async () => {
+    const cold = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2);
+    const rebuild = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2, 1);
+    const job = (name: string) => ({ filePath: join(work, `${name}.md`), body: `Text ${name}.`, data: {}, htmlDir: work });
+    try {
+      expect(cold.size()).toBe(2);
+      expect(rebuild.size()).toBe(1);
+      // One page at a time never finds the thread busy: no second thread starts.
+      await rebuild.render(job('one'));
+      await rebuild.render(job('two'));
+      expect(rebuild.size()).toBe(1);
+      const pages = await Promise.all(['x', 'y', 'z'].map((name) => rebuild.render(job(name))));
+      expect(rebuild.size()).toBe(2);
+      expect(pages.map((page) => readPageHtml(page.metadata.htmlFile!))).toEqual(['<p>Text x.</p>', '<p>Text y.</p>', '<p>Text z.</p>']);
+    } finally {
+      await Promise.all([cold.stop(), rebuild.stop()]);
+    }
+  });
 });
 
 describe('the pages’ HTML files', () => {
