@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { fixture, runBuild } from '../helpers/build.ts';
@@ -38,10 +38,6 @@ export default async function setup(project: TestProject) {
   project.provide('handbookUrl', handbookServer.url);
   project.provide('handbookDir', handbook.outDir);
   project.provide('handbookOutput', `${handbook.stdout}${handbook.stderr}`);
-  // npm test starts the other vitest projects once this file exists, so their builds do not take the build lock
-  // between these two and delay every end-to-end file (scripts/test.ts).
-  const built = process.env.HANDBOOK_E2E_BUILT;
-  if (built) writeFileSync(built, '');
   return async () => {
     await Promise.all([siteServer.close(), handbookServer.close()]);
     for (const run of [site, handbook]) rmSync(dirname(run.outDir), { recursive: true, force: true });
