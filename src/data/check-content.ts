@@ -7,7 +7,8 @@ import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
 import type { CodeBlock } from '../lib/code-blocks.ts';
 import type { PageRecord } from '../markdown/page-record.ts';
 import { createRecorder, type PageRecorder } from './page-records.ts';
-import { readPage, stampOf, type ReadPages } from './read-pages.ts';
+import { stampOf } from './file-stamp.ts';
+import { readPage, type ReadPages } from './read-pages.ts';
 import { displayPath, runPreflight, type Preflight, type SourceCache } from './preflight.ts';
 import { directoryCheck } from './scan-content.ts';
 

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { compileTerms, isGlossaryFile, readGlossary, type TermMatcher } from '../lib/glossary.ts';
+import { stampOf } from './file-stamp.ts';
 
 /** The glossary as the linker uses it: its file (content-relative), a stamp of its version, and its terms compiled. */
 export interface LoadedGlossary {
@@ -30,8 +31,7 @@ export function loadGlossary(contentRoot: string, previous: LoadedGlossary | und
     return undefined;
   }
   if (!file) return undefined;
-  const info = statSync(join(contentRoot, file));
-  const stamp = `${file}:${info.mtimeMs}:${info.size}`;
+  const stamp = `${file}:${stampOf(join(contentRoot, file))}`;
   // Read once per change, not once per page (the dev server keeps the plugin across edits).
   if (previous?.stamp === stamp) return previous;
   const tree = unified()

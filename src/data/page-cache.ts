@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { stampOf, type PageJob, type PageResult, type ReadPages } from './read-pages.ts';
+import { stampOf } from './file-stamp.ts';
+import type { PageJob, PageResult, ReadPages } from './read-pages.ts';
 
 interface Entry {
   /** What the answer depends on: the page's text and the job. */

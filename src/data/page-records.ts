@@ -4,6 +4,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
+import { shiftLinkLines } from '../lib/check-links.ts';
 import { codeBlocksOf, type CodeBlock } from '../lib/code-blocks.ts';
 import type { Options } from '../markdown/links.ts';
 import { recordPlugins } from '../plugins/record-plugins.ts';
@@ -43,8 +44,7 @@ export function createRecorder(options: Options): PageRecorder {
     const codeBlocks = withCode ? codeBlocksOf(tree, body, bodyLineOffset) : [];
     processor.runSync(tree, file);
     const record = (file.data.astro?.frontmatter?.handbook as PageRecord | undefined) ?? { links: [], ids: [] };
-    const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + bodyLineOffset }));
-    return { record: { ...record, links }, codeBlocks };
+    return { record: { ...record, links: shiftLinkLines(record.links, bodyLineOffset) }, codeBlocks };
   };
   return {
     record: (absPath, body, bodyLineOffset) => run(absPath, body, bodyLineOffset, false).record,

@@ -8,6 +8,7 @@ import { createPageIndex, type PageIndex } from '../lib/page-index.ts';
 import { findRouteCollisions, reservedRouteUse, toRoute } from '../lib/routes.ts';
 import { refusedLinkMessage, type RefusedLink } from '../lib/symlinks.ts';
 import { displayPath } from './display-path.ts';
+import { stampOf } from './file-stamp.ts';
 import { scanContent } from './scan-content.ts';
 
 /** What the check of the sources found, before any Markdown is rendered. */
@@ -168,8 +169,7 @@ function sourceChecker(
   cache.tree = tree;
   return (file) => {
     if (/\.mdx$/i.test(file)) return read(file);
-    const info = statSync(join(contentRoot, file));
-    const stamp = `${info.mtimeMs}:${info.size}`;
+    const stamp = stampOf(join(contentRoot, file));
     const hit = cache.pages.get(file);
     if (hit?.stamp === stamp) return hit.result;
     const result = read(file);

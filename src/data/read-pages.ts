@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bodyHasFileCodeBlocks, extractCodeBlocks, type CodeBlock } from '../lib/code-blocks.ts';
 import type { PageRecord } from '../markdown/page-record.ts';
 import { createRecorder, type PageRecorder } from './page-records.ts';
+import { stampOf } from './file-stamp.ts';
 import { directoryCheck } from './scan-content.ts';
 
 /** One page for the content check to read: whether it needs the page's record, its code blocks, or both. */
@@ -30,12 +31,6 @@ export interface PageResult {
 
 /** Reads whole batches of pages; the command line spreads them over worker threads. */
 export type ReadPages = (jobs: readonly PageJob[]) => Promise<PageResult[]>;
-
-/** Returns the modification stamp of a file. */
-export function stampOf(abs: string): string {
-  const info = statSync(abs);
-  return `${info.mtimeMs}:${info.size}`;
-}
 
 /**
  * Reads one page and parses it once where that gives the same answer as parsing it twice: the code

@@ -2,7 +2,7 @@ import { getCollection, render } from 'astro:content';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 import { buildBacklinks } from '../lib/backlinks.ts';
-import { checkLinks } from '../lib/check-links.ts';
+import { checkLinks, shiftLinkLines } from '../lib/check-links.ts';
 import { diagnostic, formatReport, type Diagnostic } from '../lib/diagnostics.ts';
 import { applyPolicy } from '../lib/strictness.ts';
 import { chooseTitle, fallbackTitleMessage } from '../lib/titles.ts';
@@ -199,7 +199,6 @@ function sitePagePart(entry: RenderedEntry, result: RenderResult, offset: number
   const { title, source } = chooseTitle({ file, frontmatterTitle: frontmatter.title, h1: record.h1, firstHeading: record.firstHeading });
   const fallback = fallbackTitleMessage(title, source);
   if (fallback) problems.push(diagnostic({ file, rule: 'missing-title', severity: 'error', message: fallback }));
-  const links = record.links.map((l) => (l.line === undefined ? l : { ...l, line: l.line + offset }));
   for (const unsafe of record.unsafeUrls ?? []) problems.push(unsafeUrlWarning(file, unsafe, offset));
   const page: SitePage = {
     file,
@@ -217,7 +216,7 @@ function sitePagePart(entry: RenderedEntry, result: RenderResult, offset: number
     Content: 'Content' in result ? (result.Content as AstroComponentFactory) : undefined,
     htmlFile: result.htmlFile,
   };
-  return { page, record: { ...record, links }, problems };
+  return { page, record: { ...record, links: shiftLinkLines(record.links, offset) }, problems };
 }
 
 function generatedPage({ page, entries }: GeneratedIndex): SitePage {

@@ -70,11 +70,6 @@ export async function sanitizeSvgFiles(files: readonly string[]): Promise<number
   return files.length;
 }
 
-/** Makes every other SVG of the built site inert too (the site's own images, anything Astro emitted). */
-export async function sanitizeOtherSvgs(outDir: string, published: Iterable<string>): Promise<number> {
-  return sanitizeSvgFiles(otherSvgs(outDir, published));
-}
-
 /** Returns a map from published URL path (without base) to content-relative asset file. */
 export function assetUrlMap(files: Iterable<string>): Map<string, string> {
   return new Map([...files].map((file) => [toAssetPath(file), file]));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishAssets, readPublishable, sanitizeOtherSvgs } from '../../src/integration/assets.ts';
+import { otherSvgs, publishAssets, readPublishable, sanitizeSvgFiles } from '../../src/integration/assets.ts';
 
 const ACTIVE = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>';
 const INERT = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n';
@@ -41,7 +41,7 @@ describe('publishing linked files (the build and the dev server)', () => {
     const out = join(dir, 'dist-other');
     mkdirSync(join(out, '_astro'), { recursive: true });
     writeFileSync(join(out, '_astro', 'icon.ABC123.svg'), ACTIVE);
-    expect(await sanitizeOtherSvgs(out, [])).toBe(1);
+    expect(await sanitizeSvgFiles(otherSvgs(out, []))).toBe(1);
     expect(readFileSync(join(out, '_astro', 'icon.ABC123.svg'), 'utf8')).toBe(INERT);
   });
 });
