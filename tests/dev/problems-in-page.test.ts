@@ -70,6 +70,9 @@ describe('npm run dev shows the content problems of a page in that page', () => 
   it('clears the panel when the file is fixed, without a restart', async () => {
     const source = readFileSync(guide(), 'utf8');
     writeFileSync(guide(), source.replace('titel: Guide\n', '').replace('\nSee [the setup](./setup.md).\n', ''));
+    // The page may reload more than once meanwhile: a save that truncates, then writes, is two changes, and the
+    // first shows the emptied page (titled after its folder). What counts is where it settles.
+    await page.locator('article h1', { hasText: /^Guide$/ }).waitFor({ timeout: 30_000 });
     await panel().waitFor({ state: 'detached', timeout: 30_000 });
     expect(await page.locator('article h1').textContent()).toBe('Guide');
     expect(server!.output()).toContain('No problems left in the content.');
