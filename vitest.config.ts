@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/helpers/sequencer.ts';
 
 export default defineConfig({
   test: {
-    // Two files at a time (vitest's default here would be one, on two cores): most test files wait on a child
-    // build or on Chromium, and builds take turns through their lock (scripts/build-lock.ts) anyway.
-    maxWorkers: 2,
+    // Three files at a time on two cores: many test files spend much of their time waiting, on a child build (builds
+    // take turns through their lock, scripts/build-lock.ts) or on Chromium, and a file that waits holds its worker.
+    maxWorkers: 3,
+    // Every project's files in one queue, the longest first (tests/helpers/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'] } },
@@ -22,9 +25,6 @@ export default defineConfig({
           testTimeout: 120_000,
           // Some files build a tree of their own first, which may wait its turn for the build lock.
           hookTimeout: 600_000,
-          // One file at a time: tried two at a time, the accessibility file (axe on every page, the longest) then
-          // shared the machine with the unit files and took twice as long, and the whole run 53 s longer.
-          fileParallelism: false,
           maxConcurrency: 2,
           // expect.poll's default of 1 s is too short on a busy machine for what loads on first use (the progress and
           // search code): npm test runs the other projects beside this one (scripts/test.ts).

@@ -8,7 +8,7 @@
 // when each ends, so it never interleaves with vitest's.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { getPriority, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
@@ -18,7 +18,7 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 const node = process.execPath;
 const report = 'test-results/vitest.json';
-/** The priority of the checks (0 is normal, 19 the lowest): they have no time limits, the tests beside them do. */
+/** How much lower the checks run than the tests (niceness added to this process's own): they have no time limits, the tests do. */
 const CHECKS_NICE = 10;
 
 interface Step {
@@ -58,10 +58,10 @@ const CHECKS: Step[] = [
   { name: 'Formatting (npm run format:check)', args: ['node_modules/prettier/bin/prettier.cjs', '--check', '.'] },
 ];
 
-/** Lowers a child's priority, and so that of everything it starts; a child already gone is no error. */
+/** Lowers a child's priority below this process's own (so `nice npm test` keeps the order), and so that of everything it starts; a child already gone is no error. */
 function lower(child: ChildProcess, nice: number): void {
   try {
-    if (child.pid !== undefined) setPriority(child.pid, nice);
+    if (child.pid !== undefined) setPriority(child.pid, Math.min(19, getPriority() + nice));
   } catch {
     // It has ended already.
   }
