@@ -1,8 +1,9 @@
 // Measures search on the built handbook (run `npm run build` first) in Chromium on localhost, outside `npm test`:
 // how the learner queries of tests/e2e/search-queries.ts rank, the time from keystroke to the first result rows on
 // screen (cold: a fresh browser profile that opens search with Ctrl+K and types; warm: the next query), and the bytes
-// one cold query transfers. Usage: npm run bench:search [-- --runs N] [-- --speed-only] [-- --profile]
-// (`--profile`: instead, the cold path of one query typed 300 ms after Ctrl+K, request by request, on one clock)
+// one cold query transfers. Usage: npm run bench:search [-- --runs N] [-- --speed-only] [-- --profile] [-- --profile-warm]
+// (`--profile`: instead, the cold path of one query typed 300 ms after Ctrl+K, request by request, on one clock;
+// `--profile-warm`: the same for the next query, ` ingress` typed on after `kubernetes`)
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { launchBrowser } from '../tests/helpers/browser.ts';
 import { resultRoutes } from '../tests/helpers/search-box.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { LEARNER_QUERIES } from '../tests/e2e/search-queries.ts';
-import { profileOnce } from './bench/search-profile.ts';
+import { profileOnce, profileWarmOnce } from './bench/search-profile.ts';
 import { timeQuery } from './bench/search-timing.ts';
 import { assertNodeVersion } from './node-version.ts';
 
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     'speed-only': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'profile-warm': { type: 'boolean', default: false },
   },
 });
 const runs = Math.max(1, Number(args.runs) || 5);
@@ -90,8 +92,10 @@ const show = (values: number[], unit = 'ms') =>
 const server = await serveStatic(dist, process.env.HANDBOOK_BASE ?? '/');
 const browser = await launchBrowser();
 try {
-  if (args.profile) {
-    console.log(await profileOnce(browser, `${server.url}infrastructure/docker/`, 300));
+  const profiling = args.profile || args['profile-warm'];
+  if (profiling) {
+    const url = `${server.url}infrastructure/docker/`;
+    console.log(args['profile-warm'] ? await profileWarmOnce(browser, url) : await profileOnce(browser, url, 300));
     console.log(
       `Load average: ${loadavg()
         .map((n) => n.toFixed(2))
@@ -112,7 +116,7 @@ try {
   }
 
   const load = loadavg().map((n) => n.toFixed(2));
-  for (const pause of args.profile ? [] : [0, 300]) {
+  for (const pause of profiling ? [] : [0, 300]) {
     const all: Awaited<ReturnType<typeof coldAndWarm>>[] = [];
     for (let i = 0; i < runs; i++) all.push(await coldAndWarm(browser, `${server.url}infrastructure/docker/`, pause));
     const pick = (f: (r: (typeof all)[number]) => number) => show(all.map(f));
@@ -133,7 +137,7 @@ try {
       ].join('\n'),
     );
   }
-  if (!args.profile) console.log(`Load average at the start: ${load.join(' ')} (${process.env.HANDBOOK_OUT ?? 'dist'})`);
+  if (!profiling) console.log(`Load average at the start: ${load.join(' ')} (${process.env.HANDBOOK_OUT ?? 'dist'})`);
 } finally {
   await browser.close();
   await server.close();

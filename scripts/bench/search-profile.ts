@@ -27,6 +27,19 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
  * worker busy time on one clock, in ms after Ctrl+K, until the first result row is painted.
  */
 export async function profileColdSearch(browser: Browser, url: string, pause: number, query: string): Promise<ProfileLine[]> {
+  return profileSearch(browser, url, { pause, query });
+}
+
+/**
+ * Records one search in a fresh page as {@link profileColdSearch} does; with `before` (a prefix of `query`),
+ * the warm path instead: `before` is typed and searched first, and the clock starts with the first key of the rest.
+ */
+export async function profileSearch(
+  browser: Browser,
+  url: string,
+  run: { pause: number; query: string; before?: string | undefined },
+): Promise<ProfileLine[]> {
+  const { pause, query, before } = run;
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -56,13 +69,25 @@ export async function profileColdSearch(browser: Browser, url: string, pause: nu
     } as typeof Worker;
   });
   await page.goto(url, { waitUntil: 'load' });
+  if (before !== undefined) {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(before);
+    await page.waitForFunction(
+      (q) =>
+        document.getElementById('hb-search-results')?.getAttribute('aria-busy') === 'false' &&
+        document.getElementById('hb-search-results')?.dataset.query === q,
+      before,
+    );
+    // The filter counts and the rest load after the first rows.
+    await page.waitForTimeout(1000);
+  }
   await browser.startTracing(page, { categories: CATEGORIES });
   const markAt = await page.evaluate(() => {
     const w = window as unknown as { hbOpen: number; hbKey: number; hbFirst: Promise<number> };
     document.addEventListener('keydown', () => (w.hbOpen ??= performance.now()), { capture: true });
     return performance.mark('hb-start').startTime;
   });
-  await page.keyboard.press('Control+k');
+  if (before === undefined) await page.keyboard.press('Control+k');
   await page.waitForTimeout(pause);
   await page.evaluate((q) => {
     const w = window as unknown as { hbKey: number; hbFirst: Promise<number> };
@@ -78,7 +103,7 @@ export async function profileColdSearch(browser: Browser, url: string, pause: nu
     });
     document.getElementById('hb-search-input')!.addEventListener('input', () => (w.hbKey = performance.now()));
   }, query);
-  await page.keyboard.type(query);
+  await page.keyboard.type(query.slice(before?.length ?? 0));
   const marks = await page.evaluate(async () => {
     const w = window as unknown as { hbOpen: number; hbKey: number; hbFirst: Promise<number>; hbLog: [number, string][] };
     const first = await w.hbFirst;
@@ -87,19 +112,21 @@ export async function profileColdSearch(browser: Browser, url: string, pause: nu
   await page.waitForTimeout(200);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await context.close();
-  return summarise(trace.traceEvents, { ...marks, markAt });
+  // Warm, the clock starts with the first key typed (the first keydown), not Ctrl+K.
+  return summarise(trace.traceEvents, { ...marks, markAt }, before === undefined ? 'Ctrl+K' : 'first key typed');
 }
 
 function summarise(
   events: TraceEvent[],
   marks: { open: number; key: number; first: number; log: [number, string][]; markAt: number },
+  startLabel: string,
 ): ProfileLine[] {
   // The trace's clock (µs) is tied to the page's by the `hb-start` mark, whose page time is known from the first key below.
   const start = events.find((e) => e.name === 'hb-start');
   if (!start) throw new Error('The trace has no hb-start mark.');
   const toMs = (ts: number) => (ts - start.ts) / 1000 + marks.markAt - marks.open;
   const lines: ProfileLine[] = [
-    { at: 0, what: 'Ctrl+K' },
+    { at: 0, what: startLabel },
     { at: marks.key - marks.open, what: 'last keystroke' },
     { at: marks.first - marks.open, what: 'first row painted' },
     ...marks.log.map(([t, what]) => ({ at: t - marks.open, what })),
@@ -162,8 +189,10 @@ function summarise(
   return lines.sort((a, b) => a.at - b.at);
 }
 
-// The milestones of the cold path, each the first line that matches, in the order they depend on each other.
-const MILESTONES: [string, RegExp][] = [
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// The milestones of the cold path of `query`, each the first line that matches, in the order they depend on each other.
+const milestones = (query: string): [string, RegExp][] => [
   ['search code requested', /GET _astro\/search-/],
   ['pagefind.js requested', /GET pagefind\/pagefind\.js/],
   ['Pagefind worker created', /worker created/],
@@ -172,24 +201,24 @@ const MILESTONES: [string, RegExp][] = [
   ['WebAssembly instantiated', /wasm\.(Async|Sync)Instantiate/],
   ['index chunk requested', /GET index\//],
   ['last keystroke', /^last keystroke/],
-  ['search for the whole query sent', /→ worker search\("kubernetes"\)/],
-  ['its results back', /worker → search\("kubernetes"\)/],
+  ['search for the whole query sent', new RegExp(`→ worker search\\(${escape(JSON.stringify(query).slice(0, 24))}\\)`)],
+  ['its results back', new RegExp(`worker → search\\(${escape(JSON.stringify(query).slice(0, 24))}\\)`)],
   ['first fragment requested', /GET fragment\//],
   ['first row painted', /^first row painted/],
 ];
 
 /** Prints profile lines as a table, after the milestones of the cold path. */
-export function printProfile(lines: readonly ProfileLine[]): string {
+export function printProfile(lines: readonly ProfileLine[], query = 'kubernetes', start = 'Ctrl+K'): string {
   const at = (l: ProfileLine) => `${l.at.toFixed(0).padStart(6)} ms`;
-  const milestones = MILESTONES.map(([name, pattern]) => {
-    const line = lines.find((l) => pattern.test(l.what));
+  const reached = milestones(query).map(([name, pattern]) => {
+    const line = lines.find((l) => l.at >= 0 && pattern.test(l.what));
     const end = line?.ms === undefined ? '' : ` (done at ${(line.at + line.ms).toFixed(0)} ms)`;
     return `${line ? at(line) : '     never'}  ${name}${end}`;
   });
   const detail = lines.map((l) => `${at(l)} ${l.ms === undefined ? '        ' : `+${l.ms.toFixed(1).padStart(6)} `} ${l.what}`);
   return [
-    'Milestones, ms after Ctrl+K:',
-    ...milestones,
+    `Milestones, ms after ${start}:`,
+    ...reached,
     '',
     'Every request, worker message, WebAssembly step and task over 2 ms:',
     ...detail,
@@ -199,6 +228,15 @@ export function printProfile(lines: readonly ProfileLine[]): string {
 /** Runs the profile once for a built site served at `url`. */
 export async function profileOnce(browser: Browser, url: string, pause: number): Promise<string> {
   return printProfile(await profileColdSearch(browser, url, pause, 'kubernetes'));
+}
+
+/** Runs the profile of the warm path once: `kubernetes` searched, then ` ingress` typed on at once. */
+export async function profileWarmOnce(browser: Browser, url: string): Promise<string> {
+  return printProfile(
+    await profileSearch(browser, url, { pause: 0, query: 'kubernetes ingress', before: 'kubernetes' }),
+    'kubernetes ingress',
+    'first key typed',
+  );
 }
 
 export type { Page };
