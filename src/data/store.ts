@@ -68,7 +68,7 @@ export interface BuildSummary {
   linkedFiles: number;
   /** Words of text in the indexed pages. */
   indexedWords: number;
-  /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions). */
+  /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions and the result titles). */
   searchExtraBytes?: number | undefined;
 }
 

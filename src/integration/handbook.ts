@@ -22,7 +22,7 @@ import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
 import { writeServiceWorker } from './offline.ts';
-import { searchFolderBytes, writeSearchIndex, writeSearchVocabulary } from './search-index.ts';
+import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
 
 const MIME: Record<string, string> = {
   svg: 'image/svg+xml',
@@ -154,17 +154,18 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('search');
         const pages = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
+        const pageTableBytes = await writeSearchPages(outDir);
         const searchBytes = await searchFolderBytes(outDir);
         if (state.summary) {
           state.summary.linkedFiles = published.count;
-          state.summary.searchExtraBytes = vocabularyBytes;
+          state.summary.searchExtraBytes = vocabularyBytes + pageTableBytes;
         }
         // Last: the service worker lists the files actually written, search index included.
         startPhase('offline');
         const offline = await writeServiceWorker(outDir, config.base);
         state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
         logger.info(
-          `Published ${published.count} linked files; indexed ${pages} pages for search (${kb(searchBytes)} in pagefind/, of which ${kb(vocabularyBytes)} the vocabulary for suggestions); ${offline.entries.length} files kept offline.`,
+          `Published ${published.count} linked files; indexed ${pages} pages for search (${kb(searchBytes)} in pagefind/, of which ${kb(vocabularyBytes)} the vocabulary for suggestions and ${kb(pageTableBytes)} the result titles); ${offline.entries.length} files kept offline.`,
         );
         if (!config.site)
           logger.warn(

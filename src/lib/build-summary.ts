@@ -5,7 +5,7 @@ export interface PublishedCounts {
   pages: number;
   linkedFiles: number;
   indexedWords: number;
-  /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions). */
+  /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions and the result titles). */
   searchExtraBytes?: number | undefined;
 }
 
@@ -21,7 +21,8 @@ export function countByRule(list: readonly Diagnostic[]): Record<string, number>
 
 /** Returns the closing line of a build: what it published, in how long, and the problems by rule. */
 export function summaryLine(counts: PublishedCounts, problems: readonly Diagnostic[], seconds: number): string {
-  const extra = counts.searchExtraBytes === undefined ? '' : ` and ${plural(counts.searchExtraBytes, 'byte')} of search vocabulary`;
+  const extra =
+    counts.searchExtraBytes === undefined ? '' : ` and ${plural(counts.searchExtraBytes, 'byte')} of search vocabulary and titles`;
   const built = `Built ${plural(counts.pages, 'page')}, ${plural(counts.linkedFiles, 'linked file')}, search index over ${plural(counts.indexedWords, 'word')}${extra} in ${seconds.toFixed(1)} s`;
   if (problems.length === 0) return `${built}.`;
   const byRule = Object.entries(countByRule(problems)).map(([rule, n]) => `${number.format(n)} ${rule}`);

@@ -1,11 +1,15 @@
-/** Keystrokes closer together than this are one burst (a paste, key repeat, a fast run of letters), searched once. */
+/** Keystrokes closer together than this are one burst (a paste, key repeat, a fast run of letters). */
 export const BURST_MS = 40;
 
 /**
- * Returns how long to wait before searching after a keystroke at `now` (ms): nothing when the keystroke before
- * it came at least `burstMs` earlier, or there was none, so a reader's keystroke searches at once; otherwise
- * `burstMs`, so that only the last query of a burst is searched (each keystroke of the burst restarts the wait).
+ * Returns how long to wait, from `now` (ms), before preparing the excerpts of the query typed by the keystroke
+ * at `last`: nothing when that keystroke came at least `burstMs` after the one before it (`previous`), or there
+ * was none (a query set without typing), so a reader's keystroke gets its excerpts at once; otherwise until
+ * `burstMs` after it, so that of a burst only the last query's excerpts are prepared. Excerpts are the
+ * expensive part of a result (about 10 ms each in Pagefind's worker): a burst's part-typed queries would
+ * otherwise fill the worker, and the searches of the letters after them would queue behind.
  */
-export function burstDelay(previous: number | undefined, now: number, burstMs = BURST_MS): number {
-  return previous !== undefined && now - previous < burstMs ? burstMs : 0;
+export function settleDelay(previous: number | undefined, last: number | undefined, now: number, burstMs = BURST_MS): number {
+  if (previous === undefined || last === undefined || last - previous >= burstMs) return 0;
+  return Math.max(0, last + burstMs - now);
 }

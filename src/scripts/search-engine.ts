@@ -2,6 +2,7 @@ import { cachedPromise, LruCache } from '../lib/search-cache.ts';
 import { facetsByPage, type FacetChoice, type PageFacets } from '../lib/search-facets.ts';
 import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords, type SearchStep } from '../lib/search-query.ts';
 import { VOCABULARY_FILE } from '../lib/search-link.ts';
+import { PAGES_FILE, readPageTable, type PageHead } from '../lib/search-pages.ts';
 import { unlessStale, type Stale } from '../lib/search-stale.ts';
 import { suggestQuery } from '../lib/search-suggest.ts';
 import { holdOfflineCopy } from './offline-hold.ts';
@@ -50,10 +51,12 @@ export interface Facets {
   levels: string[];
 }
 
-/** Pagefind with what the search adds: the site's vocabulary, and the facets. */
+/** Pagefind with what the search adds: the site's vocabulary, each page's address and title, and the facets. */
 export interface Engine {
   pagefind: Pagefind;
   vocabulary: string[];
+  /** Each indexed page's address and title by Pagefind's id: a row shows with them before its excerpt is ready. */
+  pages: Map<string, PageHead>;
   /** Loads the facets once. Call it after the first results: its searches would queue before them in Pagefind's worker. */
   facets(): Promise<Facets>;
 }
@@ -86,16 +89,23 @@ export function loadEngine(base: string): Promise<Engine> {
 
 async function load(base: string): Promise<Engine> {
   holdOfflineCopy(true);
-  const vocabulary = loadVocabulary(base);
+  const vocabulary = loadJson(base, VOCABULARY_FILE);
+  const table = loadJson(base, PAGES_FILE);
   const pagefind = await startPagefind(base);
   const words = await vocabulary;
+  const pages = readPageTable(await table, base);
   // Ready means the WebAssembly compiled and initialised: an empty query returns as soon as it is. Until then a
   // query waits in the worker (which checks every 50 ms), and a query typed meanwhile would queue behind the
   // first letters' search; this way the latest query runs once Pagefind is ready. The filter index loads after
   // the first rows (Engine.facets), and each query's index chunk as it is typed (preloadQuery).
   await pagefind.preload('').catch(() => undefined);
   let facets: Promise<Facets> | undefined;
-  return { pagefind, vocabulary: words, facets: () => (facets ??= loadFacets(pagefind)) };
+  return {
+    pagefind,
+    vocabulary: Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [],
+    pages,
+    facets: () => (facets ??= loadFacets(pagefind)),
+  };
 }
 
 async function loadFacets(pagefind: Pagefind): Promise<Facets> {
@@ -118,13 +128,15 @@ async function loadFacets(pagefind: Pagefind): Promise<Facets> {
   };
 }
 
-async function loadVocabulary(base: string): Promise<string[]> {
+/** Returns a JSON file the build writes beside Pagefind's, or undefined when it cannot load. */
+async function loadJson(base: string, file: string): Promise<unknown> {
   try {
-    const response = await fetch(`${base}${VOCABULARY_FILE}`);
-    return response.ok ? ((await response.json()) as string[]) : [];
+    const response = await fetch(`${base}${file}`);
+    return response.ok ? ((await response.json()) as unknown) : undefined;
   } catch {
-    // Suggestions are a help, not the search: without the vocabulary, search works without them.
-    return [];
+    // The vocabulary (suggestions) and the page table (rows before their excerpts) are a help, not the search:
+    // without them, search works without suggestions, and each row waits for its excerpt.
+    return undefined;
   }
 }
 

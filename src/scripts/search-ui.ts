@@ -1,6 +1,7 @@
 import { loadInOrder } from '../lib/load-in-order.ts';
-import { burstDelay } from '../lib/search-burst.ts';
+import { settleDelay } from '../lib/search-burst.ts';
 import { applyFacets, countFacets, type FacetChoice } from '../lib/search-facets.ts';
+import type { PageHead } from '../lib/search-pages.ts';
 import { StaleQuery } from '../lib/search-stale.ts';
 import {
   dataOf,
@@ -56,8 +57,8 @@ function addWhere(link: HTMLElement, facets: FacetChoice | undefined): void {
   if (where) link.append(el('span', 'result-section', where));
 }
 
-function renderResult(data: ResultData, hit: Hit, facets: FacetChoice | undefined, id: string): HTMLLIElement {
-  const target = bestTarget(data);
+/** Returns a result row with its page's title and address; {@link fillRow} adds the best match's heading and excerpt. */
+function renderRow(head: PageHead, hit: Hit, facets: FacetChoice | undefined, id: string): HTMLLIElement {
   // The link itself is the option (a listbox option may not contain another interactive element).
   const li = document.createElement('li');
   li.setAttribute('role', 'none');
@@ -65,21 +66,35 @@ function renderResult(data: ResultData, hit: Hit, facets: FacetChoice | undefine
   link.id = id;
   link.setAttribute('role', 'option');
   link.setAttribute('aria-selected', 'false');
-  link.href = target?.url ?? data.url;
+  link.href = head.url;
   link.tabIndex = -1;
-  const title = data.meta.title ?? data.url;
-  link.append(el('span', 'result-title', title));
-  if (target && target.title !== title) link.append(el('span', 'result-heading', target.title));
-  const excerpt = el('span', 'result-excerpt');
-  // Pagefind escapes the page text and only adds <mark> around matches.
-  excerpt.innerHTML = target?.excerpt ?? data.excerpt;
-  link.append(excerpt);
+  link.append(el('span', 'result-title', head.title), el('span', 'result-excerpt'));
+  // Until its excerpt comes (the style keeps its room, so the rows below do not jump).
+  link.dataset.pending = '';
   // The page's id, so its section and level can be added when the filters load after the first rows.
   link.dataset.page = hit.id;
   addWhere(link, facets);
   li.append(link);
   return li;
 }
+
+/** Completes a row with what Pagefind prepared: the link to the best-matching part of the page, its heading and excerpt. */
+function fillRow(link: HTMLAnchorElement, data: ResultData): void {
+  if (link.dataset.pending === undefined) return;
+  const target = bestTarget(data);
+  link.href = target?.url ?? data.url;
+  const title = data.meta.title ?? data.url;
+  const titleLine = link.querySelector('.result-title')!;
+  titleLine.textContent = title;
+  if (target && target.title !== title) titleLine.after(el('span', 'result-heading', target.title));
+  // Pagefind escapes the page text and only adds <mark> around matches.
+  link.querySelector('.result-excerpt')!.innerHTML = target?.excerpt ?? data.excerpt;
+  delete link.dataset.pending;
+}
+
+const headOf = (data: ResultData): PageHead => ({ url: data.url, title: data.meta.title ?? data.url });
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Wires one search panel; the search code and index load on the first query (or earlier, when `preload` is called). */
 export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}): SearchUI {
@@ -100,6 +115,10 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
   const choice: FacetChoice = {};
   let outcome: Outcome | undefined;
   let facets: Facets | undefined;
+  let pages = new Map<string, PageHead>();
+  // When the last two keystrokes came (performance.now()): a burst's queries get their excerpts only once it ends.
+  let lastKey: number | undefined;
+  let previousKey: number | undefined;
   let visible: Hit[] = [];
   let shown = 0;
   let active = -1;
@@ -117,7 +136,9 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     items[active]!.scrollIntoView({ block: 'nearest' });
   };
 
-  // Shows the next page of rows (or the first, on `reset`), each as soon as it and those above it are ready.
+  // Shows the next page of rows (or the first, on `reset`): at once with their pages' titles when the page table has
+  // them all, then each row's heading and excerpt as soon as it and those above it are ready (otherwise each row
+  // then). Excerpts wait until a burst of keystrokes ends: only the burst's last query needs them.
   const showMore = async (reset: boolean) => {
     const current = ++paint;
     const query = outcome?.query ?? '';
@@ -125,24 +146,45 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     const slice = visible.slice(start, start + PAGE_SIZE);
     list.setAttribute('aria-busy', 'true');
     more.hidden = true;
-    // Says which query the list shows (set with its first row), for assistive technology and for tests.
-    const showQuery = () => {
-      if (reset) list.dataset.query = query;
-    };
-    if (reset && slice.length === 0) {
-      list.replaceChildren();
-      showQuery();
-    }
     // Rows stop coming once the reader has typed past this query: its search is next.
+    const live = () => current === paint && input.value.trim() === query;
+    const id = (i: number) => `${prefix}-result-${start + i}`;
+    const heads = slice.map((hit) => pages.get(hit.id));
+    const rows: (HTMLAnchorElement | undefined)[] = [];
+    if (slice.length === 0 || heads.every((head) => head !== undefined)) {
+      const items = slice.map((hit, i) => renderRow(heads[i]!, hit, facets?.byPage.get(hit.id), id(i)));
+      // The list says which query it shows (set with its first row), for assistive technology and for tests.
+      if (reset) {
+        list.replaceChildren(...items);
+        list.dataset.query = query;
+      } else list.append(...items);
+      items.forEach((item) => rows.push(item.firstElementChild as HTMLAnchorElement));
+      shown = start + slice.length;
+      input.setAttribute('aria-expanded', String(shown > 0));
+    }
+    for (
+      let wait = settleDelay(previousKey, lastKey, performance.now());
+      wait > 0;
+      wait = settleDelay(previousKey, lastKey, performance.now())
+    ) {
+      await sleep(wait);
+      if (!live()) return;
+    }
+    if (!live()) return;
     const complete = await loadInOrder(slice, ROWS_AT_ONCE, dataOf, (data, i) => {
-      if (current !== paint || input.value.trim() !== query) return false;
-      const item = renderResult(data, slice[i]!, facets?.byPage.get(slice[i]!.id), `${prefix}-result-${start + i}`);
-      if (reset && i === 0) {
-        list.replaceChildren(item);
-        showQuery();
-      } else list.append(item);
-      shown = start + i + 1;
-      input.setAttribute('aria-expanded', 'true');
+      if (!live()) return false;
+      let link = rows[i];
+      if (!link) {
+        const item = renderRow(headOf(data), slice[i]!, facets?.byPage.get(slice[i]!.id), id(i));
+        if (reset && i === 0) {
+          list.replaceChildren(item);
+          list.dataset.query = query;
+        } else list.append(item);
+        link = item.firstElementChild as HTMLAnchorElement;
+        shown = start + i + 1;
+        input.setAttribute('aria-expanded', 'true');
+      }
+      fillRow(link, data);
       return true;
     });
     if (!complete || current !== paint) return;
@@ -223,6 +265,7 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     holdOfflineCopy(true);
     try {
       const engine = await loadEngine(base);
+      pages = engine.pages;
       if (stale(current, query)) return;
       const result = await runQuery(engine, query, () => stale(current, query));
       if (stale(current, query)) return;
@@ -272,19 +315,14 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
     }
   };
 
-  // A keystroke searches at once, unless it comes less than BURST_MS after the one before: then only the burst's
-  // last query is searched. Its first letters' searches (`kubernetes i`: every word starting with i) would cost
-  // more than the wait, and the last query would queue behind them.
-  let lastKey: number | undefined;
-  let burst: ReturnType<typeof setTimeout> | undefined;
+  // Every keystroke searches at once (one search at a time, see `schedule`): a search is a few ms in Pagefind's
+  // worker once its index chunk is in, which `preloadQuery` starts fetching with the keystroke. What costs is a
+  // row's excerpt, and those wait for the end of a burst (`showMore`).
   input.addEventListener('input', () => {
     preloadQuery(input.value.trim());
-    const now = performance.now();
-    const wait = burstDelay(lastKey, now);
-    lastKey = now;
-    clearTimeout(burst);
-    if (wait === 0) void schedule();
-    else burst = setTimeout(() => void schedule(), wait);
+    previousKey = lastKey;
+    lastKey = performance.now();
+    void schedule();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -305,7 +343,22 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
   });
   panel.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
   list.addEventListener('click', (event) => {
-    if ((event.target as HTMLElement).closest('a')) options.onLeave?.();
+    const link = (event.target as HTMLElement).closest('a');
+    if (!link) return;
+    // A row shown before its excerpt opens where the page matches best, as every row does: Pagefind finds that
+    // part with the excerpt, a moment later. A click with a modifier (a new tab) opens the page itself.
+    const hit = link.dataset.pending === undefined ? undefined : visible.find((h) => h.id === link.dataset.page);
+    if (hit && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) {
+      event.preventDefault();
+      void dataOf(hit)
+        .then(
+          (data) => fillRow(link, data),
+          () => delete link.dataset.pending,
+        )
+        .then(() => link.isConnected && link.click());
+      return;
+    }
+    options.onLeave?.();
   });
   filters.addEventListener('change', (event) => {
     const radio = event.target as HTMLInputElement;

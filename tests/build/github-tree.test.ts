@@ -50,7 +50,7 @@ describe('a GitHub tree built with HANDBOOK_STRICT=false', () => {
     expect(output).toContain(`${at('empty.md')} empty-file the page is empty, so it is left out of the site`);
     expect(output).toContain(`${at('notes.md')}:2:1 missing-file cannot find \`./gone.md\``);
     expect(output).toMatch(
-      /Built 11 pages, 0 linked files, search index over [\d,]+ words and [\d,]+ bytes of search vocabulary in [\d.]+ s; 7 warnings: 1 empty-file, 1 missing-file, 5 missing-title\./,
+      /Built 11 pages, 0 linked files, search index over [\d,]+ words and [\d,]+ bytes of search vocabulary and titles in [\d.]+ s; 7 warnings: 1 empty-file, 1 missing-file, 5 missing-title\./,
     );
   });
 

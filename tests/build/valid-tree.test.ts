@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
@@ -89,7 +89,16 @@ describe('building a valid tree under a sub-path base', () => {
       /<article class="content" data-pagefind-body data-pagefind-filter="level:beginner" data-pagefind-meta="aliases:whalectl">/,
     );
     expect(html('guide/docker/index.html')).toContain('<p hidden data-pagefind-weight="7">whalectl</p>');
-    expect(`${run.stdout}${run.stderr}`).toMatch(/search index over [\d,]+ words and [\d,]+ bytes of search vocabulary in/);
+    expect(`${run.stdout}${run.stderr}`).toMatch(/search index over [\d,]+ words and [\d,]+ bytes of search vocabulary and titles in/);
+  });
+
+  it("writes every indexed page's address and title by Pagefind's id for it, so result rows show before their excerpts", () => {
+    const table = JSON.parse(html('pagefind/handbook-pages.json')) as Record<string, [string, string]>;
+    const fragments = readdirSync(join(run.outDir, 'pagefind/fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect(Object.keys(table)).toEqual([...fragments].sort());
+    expect(Object.values(table)).toContainEqual(['/guide/docker/', 'Docker']);
+    // Pagefind keeps addresses without the base and adds its `baseUrl` in the browser, as search does with these.
+    expect(Object.values(table).every(([url]) => !url.startsWith('/handbook/'))).toBe(true);
   });
 
   it('lists every page in the sitemap with absolute URLs under the base', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { firstCompleteResult } from '../helpers/search-box.ts';
 import { builtPages } from '../helpers/site-pages.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -77,8 +78,7 @@ describe.each([
       await page.keyboard.press('Control+k');
       const input = page.getByRole('combobox', { name: 'Search' });
       await input.fill(query);
-      const first = page.getByRole('option').first();
-      await first.waitFor();
+      const first = await firstCompleteResult(page);
       const target = new URL((await first.getAttribute('href'))!, server.url);
       expect(target.hash).not.toBe('');
       await input.press('ArrowDown');

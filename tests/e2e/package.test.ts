@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { firstCompleteResult } from '../helpers/search-box.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-package-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -49,8 +50,7 @@ describe('the archive of npm run package', () => {
       await page.keyboard.press('Control+k');
       const input = page.getByRole('combobox', { name: 'Search' });
       await input.fill('kubernetes');
-      const first = page.getByRole('option').first();
-      await first.waitFor();
+      const first = await firstCompleteResult(page);
       const target = new URL((await first.getAttribute('href'))!, url).href;
       await input.press('ArrowDown');
       await input.press('Enter');

@@ -97,6 +97,43 @@ describe('search over the handbook in Chromium', () => {
     await all.check();
   });
 
+  it('shows each row with its title before its excerpt, and a row chosen then opens at its best match', async () => {
+    // Pagefind's excerpts come from its fragment files: held back, the rows show from the page table alone.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    let release!: () => void;
+    const released = new Promise<void>((done) => (release = done));
+    await context.route('**/pagefind/fragment/**', async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      const held = await context.newPage();
+      await held.goto(`${handbookUrl}search/`);
+      await searchField(held).fill('volumes');
+      const rows = held.locator('.search-panel-page a[role="option"]');
+      await rows.first().waitFor();
+      const shown = await rows.evaluateAll((links) =>
+        links.map((a) => ({
+          pending: a.hasAttribute('data-pending'),
+          title: a.querySelector('.result-title')?.textContent ?? '',
+          excerpt: a.querySelector('.result-excerpt')?.textContent ?? '',
+          path: new URL((a as HTMLAnchorElement).href).pathname,
+        })),
+      );
+      expect(shown.length).toBeGreaterThan(1);
+      for (const row of shown)
+        expect(row).toEqual({ pending: true, title: expect.stringMatching(/\S/), excerpt: '', path: expect.stringMatching(/^\/.+\/$/) });
+      expect(await held.locator('.search-panel-page .search-results').getAttribute('aria-busy')).toBe('true');
+      await searchField(held).press('Enter');
+      release();
+      await held.waitForURL((url) => url.hash !== '');
+      expect(new URL(held.url()).pathname).toBe(shown[0]!.path);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+
   it('made no request to another origin and logged no console error', () => {
     expect(problems).toEqual([]);
   });

@@ -17,3 +17,13 @@ export async function resultRoutes(page: Page, query: string, timeout = 10_000):
   );
   return list.locator('a[role="option"]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
+
+/**
+ * Returns the first result row once its excerpt is in (rows show with their titles first): its link then goes
+ * to the best-matching part of the page, where choosing it opens.
+ */
+export async function firstCompleteResult(page: Page): Promise<Locator> {
+  const first = page.getByRole('option').first();
+  await first.and(page.locator(':not([data-pending])')).waitFor();
+  return first;
+}

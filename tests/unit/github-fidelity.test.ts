@@ -110,7 +110,7 @@ describe('build summary', () => {
       'Built 290 pages, 1,204 linked files, search index over 9,310 words in 41.2 s.',
     );
     expect(summaryLine({ pages: 2, linkedFiles: 0, indexedWords: 10, searchExtraBytes: 11_450 }, [], 1)).toBe(
-      'Built 2 pages, 0 linked files, search index over 10 words and 11,450 bytes of search vocabulary in 1.0 s.',
+      'Built 2 pages, 0 linked files, search index over 10 words and 11,450 bytes of search vocabulary and titles in 1.0 s.',
     );
     expect(summaryLine({ pages: 1, linkedFiles: 1, indexedWords: 1 }, problems, 2)).toBe(
       'Built 1 page, 1 linked file, search index over 1 word in 2.0 s; 3 warnings: 1 empty-file, 2 missing-title.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadInOrder } from '../../src/lib/load-in-order.ts';
 import { cachedPromise, LruCache } from '../../src/lib/search-cache.ts';
-import { BURST_MS, burstDelay } from '../../src/lib/search-burst.ts';
+import { BURST_MS, settleDelay } from '../../src/lib/search-burst.ts';
+import { pageAddress, pageTable, readPageTable } from '../../src/lib/search-pages.ts';
 import { StaleQuery, unlessStale } from '../../src/lib/search-stale.ts';
 
 /** A promise with its settling functions, so a test decides when each load finishes. */
@@ -160,16 +161,53 @@ describe('unlessStale', () => {
   });
 });
 
-describe('burstDelay', () => {
-  it('searches the first keystroke, and one after a pause of at least the burst gap, at once', () => {
-    expect(burstDelay(undefined, 1000)).toBe(0);
-    expect(burstDelay(1000, 1000 + BURST_MS)).toBe(0);
-    expect(burstDelay(1000, 1120)).toBe(0);
+describe('settleDelay', () => {
+  it('prepares the excerpts at once for a keystroke after a pause of at least the burst gap, the first one, or no keystroke', () => {
+    expect(settleDelay(undefined, undefined, 1000)).toBe(0);
+    expect(settleDelay(undefined, 1000, 1001)).toBe(0);
+    expect(settleDelay(1000, 1000 + BURST_MS, 1000 + BURST_MS + 1)).toBe(0);
+    expect(settleDelay(1000, 1120, 1121)).toBe(0);
   });
 
-  it('waits the burst gap after a keystroke that follows the one before more closely', () => {
-    expect(burstDelay(1000, 1005)).toBe(BURST_MS);
-    expect(burstDelay(1000, 1000 + BURST_MS - 1)).toBe(BURST_MS);
-    expect(burstDelay(1000, 1010, 25)).toBe(25);
+  it('waits until the burst gap has passed since a keystroke that followed the one before more closely', () => {
+    expect(settleDelay(1000, 1005, 1005)).toBe(BURST_MS);
+    expect(settleDelay(1000, 1005, 1015)).toBe(BURST_MS - 10);
+    expect(settleDelay(1000, 1000 + BURST_MS - 1, 1000 + BURST_MS - 1)).toBe(BURST_MS);
+    expect(settleDelay(1000, 1010, 1010, 25)).toBe(25);
+  });
+
+  it('does not wait once the burst gap has passed since the last keystroke of a burst', () => {
+    expect(settleDelay(1000, 1005, 1005 + BURST_MS)).toBe(0);
+    expect(settleDelay(1000, 1005, 2000)).toBe(0);
+  });
+});
+
+describe('the page table of search results', () => {
+  const pages = [
+    { id: 'en_b2', url: '/guide/docker/', title: 'Docker' },
+    { id: 'en_a1', url: '/', title: 'DevOps Handbook' },
+  ];
+
+  it('writes each page as [address, title] under its Pagefind id, ids in order whatever order the pages came in', () => {
+    expect(JSON.stringify(pageTable(pages))).toBe('{"en_a1":["/","DevOps Handbook"],"en_b2":["/guide/docker/","Docker"]}');
+    expect(JSON.stringify(pageTable([...pages].reverse()))).toBe(JSON.stringify(pageTable(pages)));
+  });
+
+  it('joins the base and an address as Pagefind does, with one slash between them', () => {
+    expect(pageAddress('/', '/guide/docker/')).toBe('/guide/docker/');
+    expect(pageAddress('/handbook/', '/guide/docker/')).toBe('/handbook/guide/docker/');
+    expect(pageAddress('/handbook', 'guide/docker/')).toBe('/handbook/guide/docker/');
+  });
+
+  it('reads the table back with addresses under the base, leaving out entries of another shape', () => {
+    const table = { ...pageTable(pages), en_c3: ['/only-url/'], en_d4: 'Docker', en_e5: [1, 'One'] };
+    expect([...readPageTable(table, '/handbook/')]).toEqual([
+      ['en_a1', { url: '/handbook/', title: 'DevOps Handbook' }],
+      ['en_b2', { url: '/handbook/guide/docker/', title: 'Docker' }],
+    ]);
+  });
+
+  it('reads anything but an object as an empty table', () => {
+    for (const json of [undefined, null, 'pages', [['/', 'Home']]]) expect(readPageTable(json, '/').size).toBe(0);
   });
 });
