@@ -55,7 +55,7 @@ export interface Facets {
 export interface Engine {
   pagefind: Pagefind;
   vocabulary: string[];
-  /** Each indexed page's address and title by Pagefind's id: a row shows with them before its excerpt is ready. */
+  /** Each indexed page's address and title by Pagefind's id, once loaded: a row shows with them before its excerpt is ready. */
   pages: Map<string, PageHead>;
   /** Loads the facets once. Call it after the first results: its searches would queue before them in Pagefind's worker. */
   facets(): Promise<Facets>;
@@ -90,10 +90,14 @@ export function loadEngine(base: string): Promise<Engine> {
 async function load(base: string): Promise<Engine> {
   holdOfflineCopy(true);
   const vocabulary = loadJson(base, VOCABULARY_FILE);
-  const table = loadJson(base, PAGES_FILE);
+  // The page table grows with the site (about 90 bytes a page): search does not wait for it. Until it is in,
+  // each row shows once its excerpt is ready.
+  const pages = new Map<string, PageHead>();
+  void loadJson(base, PAGES_FILE).then((table) => {
+    for (const [id, head] of readPageTable(table, base)) pages.set(id, head);
+  });
   const pagefind = await startPagefind(base);
   const words = await vocabulary;
-  const pages = readPageTable(await table, base);
   // Ready means the WebAssembly compiled and initialised: an empty query returns as soon as it is. Until then a
   // query waits in the worker (which checks every 50 ms), and a query typed meanwhile would queue behind the
   // first letters' search; this way the latest query runs once Pagefind is ready. The filter index loads after
