@@ -271,9 +271,11 @@ export function createSearchUI(panel: HTMLElement, options: SearchUIOptions = {}
       if (stale(current, query)) return;
       outcome = result;
       await render();
+      // A query typed past leaves the offline copy held for the query after it, whose rows still load.
+      if (stale(current, query)) return;
       holdOfflineCopy(false);
       // Filter counts come after the first rows: the facets' searches would queue before them in Pagefind's worker.
-      if (!facets && !stale(current, query)) {
+      if (!facets) {
         engine.facets().then(
           (loaded) => {
             if (facets) return;
