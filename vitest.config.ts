@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // Each file first waits for the global setup's builds, which run while the other projects' files start.
+          setupFiles: ['tests/e2e/wait-for-sites.ts'],
           // The glossary page carries some 2,000 links, and axe checks each one's contrast in both themes.
           testTimeout: 120_000,
           // Some files build a tree of their own first, which may wait its turn for the build lock.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { readSitesReady } from './global-setup.ts';
 
 // The links of the section overview as its owner wrote them: each must resolve on the site.
 const SEED_LINKS: Record<string, string> = {
@@ -25,8 +26,8 @@ const SEED_LINKS: Record<string, string> = {
   '../12-career/README.md': 'career/',
 };
 
-// The handbook is built once, in strict mode, by the global setup (which fails the run if the build fails).
-const run = { outDir: inject('handbookDir'), output: inject('handbookOutput') };
+// The handbook is built once, in strict mode, by the global setup (wait-for-sites.ts fails this file if the build failed).
+const run = { outDir: inject('handbookDir'), output: readSitesReady(inject('sitesReady'))!.handbookOutput };
 
 describe('building the handbook in content/ in strict mode (an H1 on every page, no empty page, no broken link)', () => {
   it('succeeds with no content problem', () => {
