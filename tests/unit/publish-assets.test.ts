@@ -21,7 +21,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('publishing linked files (the build and the dev server)', () => {
+// Sanitizing loads jsdom and DOMPurify (about a second alone); on a machine busy with the rest of npm test, more than 5 s.
+describe('publishing linked files (the build and the dev server)', { timeout: 30_000 }, () => {
   it('reads an SVG made inert, with what was removed, and follows a link that stays inside the root', async () => {
     expect((await readPublishable(root, 'guide/same.svg'))?.svg).toEqual({ text: INERT, removed: ['<svg onload>', '<script>'] });
   });
