@@ -83,7 +83,6 @@ export async function checkBlocks(
   for (const pending of [shell, python]) pending.catch(() => undefined);
   const yamlBlocks = plans.flatMap((p, i) => (p.plan.type === 'check' && p.plan.validators.some((v) => YAML_VALIDATORS.has(v)) ? [i] : []));
   const yaml = new YamlValidator();
-  yaml.prepare(yamlBlocks.map((i) => plans[i]!.block.value));
   for (const i of yamlBlocks) {
     for (const finding of await yaml.validate(plans[i]!.block.value)) report(i, finding.validator, [finding]);
   }

@@ -62,14 +62,6 @@ export class YamlValidator {
   readonly #compose: ValidateFunction = this.#ajv.compile(composeSpec);
   readonly #rules: ValidateFunction = this.#ajv.compile(prometheusRules);
 
-  /** Loads what the blocks of a run need once: the Kubernetes typings of their kinds. */
-  prepare(codes: readonly string[]): void {
-    const parsed = codes.flatMap((code) => parseYamlBlock(code).docs);
-    this.#kubernetes.prepare(
-      parsed.filter((d) => d.shape === 'kubernetes').map((d) => d.doc.toJS() as { apiVersion: string; kind: string }),
-    );
-  }
-
   /** Returns the problems of one YAML block. */
   async validate(code: string): Promise<YamlFinding[]> {
     const { docs, lines, errors } = parseYamlBlock(code);
