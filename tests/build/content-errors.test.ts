@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { createContentChecker } from '../../src/data/check-content.ts';
@@ -30,21 +31,30 @@ describe('a build with content problems', () => {
     expectCheckAgrees(run, fixture('broken-link'));
   });
 
-  it('lists broken links as warnings and builds anyway with HANDBOOK_LINKS=warn', async () => {
-    const run = await runBuild(fixture('broken-link'), { HANDBOOK_LINKS: 'warn', GITHUB_ACTIONS: 'true' });
-    expect(run.code, run.stderr).toBe(0);
-    expect(`${run.stdout}${run.stderr}`).toContain('missing-file cannot find `./setup.md`');
-    expect(`${run.stdout}${run.stderr}`).toContain('0 errors, 1 warning in the content.');
-    expect(run.stdout).toContain(`::warning file=${shown('broken-link', 'guide/README.md')},line=5,col=5,title=missing-file::`);
-    expect(existsSync(join(run.outDir, 'guide/index.html'))).toBe(true);
-    expectCheckAgrees(run, fixture('broken-link'), 'warn');
-    // The dev server's problem panel never reaches a build, even for a page with a problem.
-    const files = globSync('**/*', { cwd: run.outDir });
-    expect(files.length).toBeGreaterThan(3);
-    for (const file of files) {
-      const text = readFileSync(join(run.outDir, file), 'latin1');
-      expect(text, file).not.toContain('hb-dev-problems');
-      expect(text, file).not.toMatch(/problems? in this page/);
+  // A copy of the tree outside the project, so this one build also shows that a tree given by such a path builds.
+  it('lists broken links as warnings and builds anyway with HANDBOOK_LINKS=warn, from a tree outside the project', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'handbook-elsewhere-')), 'tree');
+    cpSync(fixture('broken-link'), root, { recursive: true });
+    expect(relative(resolve('.'), root)).toMatch(/^\.\.\//);
+    try {
+      const run = await runBuild(root, { HANDBOOK_LINKS: 'warn', GITHUB_ACTIONS: 'true' }, join(dirname(root), 'dist'));
+      expect(run.code, run.stderr).toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toContain('missing-file cannot find `./setup.md`');
+      expect(`${run.stdout}${run.stderr}`).toContain('0 errors, 1 warning in the content.');
+      expect(run.stdout).toContain(`::warning file=${join(root, 'guide/README.md')},line=5,col=5,title=missing-file::`);
+      expect(existsSync(join(run.outDir, 'index.html'))).toBe(true);
+      expect(existsSync(join(run.outDir, 'guide/index.html'))).toBe(true);
+      expectCheckAgrees(run, root, 'warn');
+      // The dev server's problem panel never reaches a build, even for a page with a problem.
+      const files = globSync('**/*', { cwd: run.outDir });
+      expect(files.length).toBeGreaterThan(3);
+      for (const file of files) {
+        const text = readFileSync(join(run.outDir, file), 'latin1');
+        expect(text, file).not.toContain('hb-dev-problems');
+        expect(text, file).not.toMatch(/problems? in this page/);
+      }
+    } finally {
+      rmSync(dirname(root), { recursive: true, force: true });
     }
   });
 
@@ -52,14 +62,5 @@ describe('a build with content problems', () => {
     const run = await runBuild(fixture('no-such-tree'));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missing-content-root the content root does not exist');
-  });
-
-  it('builds a tree given by a path outside the project', async () => {
-    const root = join(fixture('site'), '..', '..', '..', 'node_modules', '.cache', `tree-${process.pid}`);
-    mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, 'README.md'), '# Elsewhere\n\nA tree outside content/.\n');
-    const run = await runBuild(root);
-    expect(run.code, run.stderr).toBe(0);
-    expect(existsSync(join(run.outDir, 'index.html'))).toBe(true);
   });
 });

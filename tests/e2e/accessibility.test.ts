@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -23,23 +23,46 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// Tabs free for the next page: navigating a tab costs a fraction of opening one (a new renderer and a
+// fresh copy of axe to compile). Nothing carries over that a new tab in this context would not have:
+// the handbook keeps nothing per tab (no sessionStorage), the colour scheme is reset, and a tab is
+// emptied before it is handed on, so what a page logs or requests late is never counted for the next.
+const idle: Page[] = [];
+async function withTab<T>(use: (page: Page) => Promise<T>): Promise<T> {
+  const page = idle.pop() ?? (await context.newPage());
+  try {
+    return await use(page);
+  } finally {
+    await page.goto('about:blank');
+    await page.emulateMedia({ colorScheme: 'light' });
+    idle.push(page);
+  }
+}
+
 describe('axe, every page in both themes', () => {
   // Each page is loaded once and audited in the light theme with every WCAG 2.2 A/AA rule, then in the
   // dark theme with the rules that depend on colours (the themes differ in nothing else).
   // Two pages at a time: axe is CPU-bound and the machine has two cores.
   it.concurrent.each(pages)(`finds no WCAG 2.2 A/AA violation, console error or foreign request on /%s`, async (path) => {
-    const page = await context.newPage();
     const noise: string[] = [];
     const origin = new URL(handbookUrl).origin;
-    page.on('console', (m) => {
+    const onConsole = (m: ConsoleMessage) => {
       if (m.type() === 'error' && !(path === '404.html' && m.text().includes('404'))) noise.push(`console: ${m.text()}`);
-    });
-    page.on('request', (r) => {
+    };
+    const onRequest = (r: Request) => {
       if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) noise.push(`request: ${r.url()}`);
+    };
+    const violations = await withTab(async (page) => {
+      page.on('console', onConsole);
+      page.on('request', onRequest);
+      try {
+        await page.goto(`${handbookUrl}${path}`);
+        return await axeViolations(page, ['light', 'dark'], true);
+      } finally {
+        page.off('console', onConsole);
+        page.off('request', onRequest);
+      }
     });
-    await page.goto(`${handbookUrl}${path}`);
-    const violations = await axeViolations(page, ['light', 'dark'], true);
-    await page.close();
     expect([...violations, ...noise]).toEqual([]);
   });
 
