@@ -99,9 +99,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
       // The content layer loads (and renders the Markdown) between these two hooks.
       'astro:config:done': () => startPhase('content'),
       'astro:build:start': () => startPhase('bundle'),
-      'astro:server:setup': ({ server, logger, refreshContent }) => {
-        // The content loader writes Astro's data store through it as soon as an edited page is rendered (page-loader.ts).
-        buildState().refreshContent = refreshContent;
+      'astro:server:setup': ({ server, logger }) => {
         // Contributors look at the page, not the terminal: the checks re-run on every content change. Their
         // first run waits for the content to be loaded (astro:server:start), to take the pages' records from it.
         devChecks = startDevChecks(config.contentRoot, config, logger, sources);
