@@ -7,6 +7,7 @@ import type { PageRecord } from '../markdown/page-record.ts';
 import type { StoredRecords } from './check-content.ts';
 import type { RenderedPage } from './render-pool.ts';
 import { buildState } from './store.ts';
+import { inOrderPerKey } from '../lib/in-order-per-key.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -55,8 +56,12 @@ export function pageLoader(options: GlobOptions): Loader {
         const file = htmlFileOf(entry);
         if (file && !existsSync(file)) context.store.delete(id);
       }
+      // Two saves of a page in quick succession (an editor's truncate, then write) are two renders, on two threads:
+      // the glob loader stores each when it ends, so the older must not end last and leave the page as it was.
+      const inOrder = inOrderPerKey();
       const render = async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }): Promise<RenderedPage> => {
-        const page = await pool.render({ filePath: entry.filePath ?? '', body: entry.body ?? '', data: entry.data, htmlDir });
+        const file = entry.filePath ?? '';
+        const page = await inOrder(file, pool.render({ filePath: file, body: entry.body ?? '', data: entry.data, htmlDir }));
         markdownProgress();
         return page;
       };
