@@ -87,7 +87,7 @@ describe('npm run dev shows the content problems of a page in that page', () => 
     const title = () =>
       expect.poll(async () => (await page.reload(), await page.locator('article h1').textContent()), {
         timeout: 30_000,
-        intervals: [250, 500, 1000],
+        interval: 500,
       });
     writeFileSync(guide(), source.replace('\n# Guide\n', '\n# Field guide\n'));
     await title().toBe('Field guide');

@@ -45,7 +45,7 @@ export function readSitesReady(file: string): SitesReady | undefined {
  * The setup returns as soon as the builds have started, so the other projects' files run meanwhile (vitest starts
  * no test file before every global setup has returned); each end-to-end file waits for the builds in its setup file.
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const base = '/handbook/';
   const outDir = (name: string) => join(mkdtempSync(join(tmpdir(), `handbook-e2e-${name}-`)), 'dist');
   const siteDir = outDir('site');
@@ -71,17 +71,15 @@ export default function setup(project: TestProject) {
       writeFileSync(`${ready}.tmp`, JSON.stringify(outcome));
       renameSync(`${ready}.tmp`, ready);
     });
-  const servers = Promise.all([serveStatic(siteDir, base), serveStatic(handbookDir, '/')]);
-  return servers.then(([siteServer, handbookServer]) => {
-    project.provide('siteUrl', siteServer.url);
-    project.provide('siteDir', siteDir);
-    project.provide('handbookUrl', handbookServer.url);
-    project.provide('handbookDir', handbookDir);
-    project.provide('sitesReady', ready);
-    return async () => {
-      await builds;
-      await Promise.all([siteServer.close(), handbookServer.close()]);
-      for (const dir of [siteDir, handbookDir]) rmSync(dirname(dir), { recursive: true, force: true });
-    };
-  });
+  const [siteServer, handbookServer] = await Promise.all([serveStatic(siteDir, base), serveStatic(handbookDir, '/')]);
+  project.provide('siteUrl', siteServer.url);
+  project.provide('siteDir', siteDir);
+  project.provide('handbookUrl', handbookServer.url);
+  project.provide('handbookDir', handbookDir);
+  project.provide('sitesReady', ready);
+  return async () => {
+    await builds;
+    await Promise.all([siteServer.close(), handbookServer.close()]);
+    for (const dir of [siteDir, handbookDir]) rmSync(dirname(dir), { recursive: true, force: true });
+  };
 }
