@@ -67,6 +67,11 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           vite: {
             plugins: [configModulePlugin(config), codeCssPlugin(), movedRoutesPlugin()],
             build: { rollupOptions: { onwarn: quietDirectives } },
+            // A save that truncates the file, then writes it (Node's writeFile, many editors) is two changes; the
+            // watcher could report the first, the page be read empty, and the second go unreported within the same
+            // few milliseconds, so the dev server showed the emptied page until the next save. Changes are reported
+            // once the file's size has held for 50 ms.
+            server: { watch: { awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } } },
           },
         });
         if (command === 'preview') return;
