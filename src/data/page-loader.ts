@@ -56,8 +56,8 @@ export function pageLoader(options: GlobOptions): Loader {
         const file = htmlFileOf(entry);
         if (file && !existsSync(file)) context.store.delete(id);
       }
-      // Two saves of a page in quick succession (an editor's truncate, then write) are two renders, on two threads:
-      // the glob loader stores each when it ends, so the older must not end last and leave the page as it was.
+      // Two saves of a page in quick succession are two renders, possibly on two threads: the glob loader stores
+      // each when it ends, so the older must not end last and leave the page as it was.
       const inOrder = inOrderPerKey();
       const render = async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }): Promise<RenderedPage> => {
         const file = entry.filePath ?? '';
