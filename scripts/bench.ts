@@ -22,6 +22,7 @@ import { parseBenchOptions } from './bench/options.ts';
 import { runBench } from './bench/run.ts';
 import { runDevBench } from './bench/dev.ts';
 import { assertNodeVersion } from './node-version.ts';
+import { nodeArgsOfScript } from './node-args.ts';
 
 assertNodeVersion();
 const { values: args } = parseArgs({
@@ -52,7 +53,7 @@ const median = (list: number[]) => {
 /** Runs the check; returns its wall time and the phase times it printed. */
 function timeCheck(env: NodeJS.ProcessEnv): Record<string, number> {
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['scripts/check.ts'], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, nodeArgsOfScript('check'), { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const check = seconds(started);
   const summary = /Checked \d+ pages? in [\d.]+ s \((.*)\)\./.exec(`${run.stdout}${run.stderr}`)?.[1] ?? '';
   const phase = (name: string) => Number(new RegExp(`${name} ([\\d.]+) s`).exec(summary)?.[1] ?? NaN);

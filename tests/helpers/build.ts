@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { nodeArgsOfScript } from '../../scripts/node-args.ts';
 
 /** What one run of `npm run build` did. */
 export interface BuildRun {
@@ -47,9 +48,9 @@ export async function runBuild(
   return { ...run, outDir };
 }
 
-/** Runs `npm run check`'s script on a content tree, with optional file arguments. */
+/** Runs `npm run check`'s command (its Node flags and script) on a content tree, with optional file arguments. */
 export function runCheck(contentRoot: string, args: string[] = [], env: Record<string, string> = {}): Promise<Omit<BuildRun, 'outDir'>> {
-  return runScript(['scripts/check.ts', ...args], { HANDBOOK_CONTENT: contentRoot, ...env });
+  return runScript([...nodeArgsOfScript('check'), ...args], { HANDBOOK_CONTENT: contentRoot, ...env });
 }
 
 /** Runs `npm run bench`'s script with the arguments given. */
