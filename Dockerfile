@@ -10,8 +10,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 ENV ASTRO_TELEMETRY_DISABLED=1
-# Dependencies first, so a content change does not reinstall them.
+# Dependencies first, so a content change does not reinstall them; npm ci applies patches/ after installing.
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund --loglevel=error
 COPY . .
 # Public origin (canonical URLs, sitemap) and repository ("Edit this page"); both optional.

@@ -33,7 +33,7 @@ const config = readSiteConfig(process.env, root);
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
 // Rendered pages are cached per content tree, base path and version of the Markdown pipeline:
 // Astro's cache does not notice when our plugins change, so their source is part of the key.
-const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', 'package-lock.json'], {
+const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', 'package-lock.json', 'patches/**'], {
   cwd: root,
 }).sort();
 const contentKey = createHash('sha256')

@@ -20,11 +20,14 @@ interface CacheFile {
 
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex');
 
-/** Returns what a block's answer depends on besides its text: the checker's code, the locked packages, the external tools' versions. */
+/** Returns what a block's answer depends on besides its text: the checker's code, the locked packages and their patches, the external tools' versions. */
 export function checkerVersion(root: string, tools: Tools = {}): string {
-  const sources = globSync(['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', 'package-lock.json'], {
-    cwd: root,
-  }).sort();
+  const sources = globSync(
+    ['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', 'package-lock.json', 'patches/**'],
+    {
+      cwd: root,
+    },
+  ).sort();
   const version = (command: string) => {
     const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
     return `${run.status}:${run.stdout}`;

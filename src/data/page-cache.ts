@@ -19,11 +19,14 @@ const hash = (...parts: (string | Buffer)[]) => {
   return h.digest('hex');
 };
 
-/** Returns the version of the Markdown pipeline: the generator's plugins and libraries and the locked packages, as the build's cache key uses. */
+/** Returns the version of the Markdown pipeline: the generator's plugins and libraries, the locked packages and their patches, as the build's cache key uses. */
 export function pipelineVersion(root: string): string {
-  const files = globSync(['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', 'package-lock.json'], {
-    cwd: root,
-  }).sort();
+  const files = globSync(
+    ['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', 'package-lock.json', 'patches/**'],
+    {
+      cwd: root,
+    },
+  ).sort();
   return hash(...files.flatMap((f) => [f, readFileSync(join(root, f))]));
 }
 

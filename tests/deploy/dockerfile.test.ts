@@ -77,6 +77,17 @@ describe('the Dockerfile', () => {
     expect(buildRun).toMatch(/npm run build\b[\s\S]*npm run nginx-csp -- dist deploy\/csp-header\.conf/);
   });
 
+  it('copies patches/ into the build before npm ci, whose postinstall (patch-package) applies them', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.postinstall).toMatch(/^patch-package\b/);
+    const steps = build!.stage.getInstructions().map((i) => `${i.getKeyword()} ${i.getArgumentsContent() ?? ''}`);
+    const copyPatches = steps.findIndex((s) => /^COPY (\S+ )*patches\/? /.test(s));
+    const install = steps.findIndex((s) => /^RUN npm ci\b/.test(s));
+    expect(copyPatches).toBeGreaterThanOrEqual(0);
+    expect(copyPatches).toBeLessThan(install);
+    expect(dockerignore).not.toContain('patches');
+  });
+
   it('copies the built site to the folder nginx serves', () => {
     expect(copies()).toContainEqual({
       source: `${instructionsOf(build!.stage, 'WORKDIR')[0]!.getArgumentsContent()}/dist`,

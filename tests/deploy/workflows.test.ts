@@ -107,6 +107,7 @@ describe('the GitHub workflows', () => {
     const key = String(cache?.with?.key);
     for (const input of [
       'package-lock.json',
+      'patches/**',
       'scripts/check.ts',
       'src/data/**',
       'src/code-check/**',
