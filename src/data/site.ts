@@ -145,6 +145,7 @@ async function computeSite(config: SiteConfig): Promise<Site> {
   );
   startPhase('site');
   for (const file of links.assets) state.usedAssets.add(file);
+  state.linkedFilesKnown?.(state.usedAssets);
   state.anchorFixes = links.anchorFixes;
   state.pageDiagnostics = applyPolicy([...problems, ...links.diagnostics], config).map((d) => ({
     ...d,

@@ -19,7 +19,8 @@ import type { SitePagePart } from './site.ts';
  *   `index`, `bodyLineOffsets`, `command`, `dev`;
  * - one evaluation of the pages' modules → the next (the dev server re-evaluates them after a change): `commitDates`, `sitePages`;
  * - the integration → the content loader: `renderPool`, the threads that render Markdown; and back, in `astro dev`,
- *   `storedRecords`, what rendering recorded of each page, for the dev server's checks.
+ *   `storedRecords`, what rendering recorded of each page, for the dev server's checks;
+ * - the integration → the pages, in a build: `linkedFilesKnown`, told the linked files as soon as the links are checked.
  */
 export interface BuildState {
   /** Problems found before Markdown rendering. */
@@ -40,6 +41,8 @@ export interface BuildState {
   command: 'build' | 'dev' | 'sync';
   /** Asset files pages link to (content-relative), to publish with the site. */
   usedAssets: Set<string>;
+  /** `astro build` only: called with `usedAssets` once the links are checked, so their SVGs are sanitized while the pages are written. */
+  linkedFilesKnown?: ((files: ReadonlySet<string>) => void) | undefined;
   /** Links whose fragment matched a heading only when case was ignored, respelled after the pages are written. */
   anchorFixes: AnchorFix[];
   /** What the service worker of the finished build keeps offline: file count, bytes and version. */

@@ -38,12 +38,20 @@ export interface Published {
   sanitized: Map<string, string[]>;
 }
 
-/** Copies the linked files from the content root into the built site, SVGs made inert. */
-export async function publishAssets(contentRoot: string, outDir: string, files: Iterable<string>): Promise<Published> {
+/**
+ * Copies the linked files from the content root into the built site, SVGs made inert; `prepared` holds
+ * files already read as `readPublishable` reads them (the SVGs, sanitized on another thread).
+ */
+export async function publishAssets(
+  contentRoot: string,
+  outDir: string,
+  files: Iterable<string>,
+  prepared: ReadonlyMap<string, PublishableFile | undefined> = new Map(),
+): Promise<Published> {
   const sanitized = new Map<string, string[]>();
   let count = 0;
   for (const file of [...files].sort()) {
-    const source = await readPublishable(contentRoot, file);
+    const source = prepared.has(file) ? prepared.get(file) : await readPublishable(contentRoot, file);
     if (!source) throw new Error(`The linked file ${file} now leads outside the content root; it was not published.`);
     const target = assetOutputPath(outDir, file);
     await mkdir(dirOf(target.replaceAll('\\', '/')), { recursive: true });

@@ -17,12 +17,21 @@ import { formatWorkflowCommand, inGithubActions } from '../lib/workflow-commands
 import { buildState, ContentError, resetBuildState } from '../data/store.ts';
 import { startPhase } from '../data/phases.ts';
 import { applyAnchorFixes } from './anchor-fixes.ts';
-import { assetUrlMap, otherSvgs, publishAssets, readPublishable, sanitizeSvgFiles, type Published } from './assets.ts';
+import {
+  assetUrlMap,
+  otherSvgs,
+  publishAssets,
+  readPublishable,
+  sanitizeSvgFiles,
+  type PublishableFile,
+  type Published,
+} from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
 import { writeServiceWorker } from './offline.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
+import { startSvgThread, type SvgThread } from './svg-thread.ts';
 
 const MIME: Record<string, string> = {
   svg: 'image/svg+xml',
@@ -43,6 +52,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
   const config = readSiteConfig(process.env, process.cwd(), options);
   let sources: SourceCache | undefined;
   let devChecks: DevCheckRuns | undefined;
+  let svgThread: SvgThread | undefined;
+  let preparedSvgs: Promise<Map<string, PublishableFile | undefined>> | undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -103,7 +114,20 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
       },
       // The content layer loads (and renders the Markdown) between these two hooks.
       'astro:config:done': () => startPhase('content'),
-      'astro:build:start': () => startPhase('bundle'),
+      'astro:build:start': () => {
+        startPhase('bundle');
+        // The linked SVGs are sanitized on a thread of their own while the pages are written (see svg-thread.ts).
+        svgThread = startSvgThread();
+        const thread = svgThread;
+        buildState().linkedFilesKnown = (files) => {
+          preparedSvgs ??= thread.publishable(
+            config.contentRoot,
+            [...files].filter((file) => extensionOf(file) === 'svg'),
+          );
+          // A failure here only means publishing reads the files itself.
+          preparedSvgs.catch(() => undefined);
+        };
+      },
       'astro:server:setup': ({ server, logger }) => {
         // Contributors look at the page, not the terminal: the checks re-run on every content change. Their
         // first run waits for the content to be loaded (astro:server:start), to take the pages' records from it.
@@ -145,11 +169,17 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         indexing.catch(() => undefined);
         let published: Published;
         try {
-          published = await publishAssets(config.contentRoot, outDir, state.usedAssets);
-          await sanitizeSvgFiles(svgs);
+          const prepared = await preparedSvgs?.catch(() => undefined);
+          published = await publishAssets(config.contentRoot, outDir, state.usedAssets, prepared);
+          await (svgThread ? svgThread.sanitizeInPlace(svgs).catch(() => sanitizeSvgFiles(svgs)) : sanitizeSvgFiles(svgs));
         } catch (error) {
           await indexing.catch(() => undefined);
           throw error;
+        } finally {
+          await svgThread?.stop();
+          svgThread = undefined;
+          preparedSvgs = undefined;
+          state.linkedFilesKnown = undefined;
         }
         // Kept with the page problems, so the closing summary and the JSON report count them too.
         state.pageDiagnostics = [...state.pageDiagnostics, ...svgWarnings(config.contentRoot, published.sanitized)];

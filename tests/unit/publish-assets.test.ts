@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherSvgs, publishAssets, readPublishable, sanitizeSvgFiles } from '../../src/integration/assets.ts';
+import { startSvgThread } from '../../src/integration/svg-thread.ts';
 
 const ACTIVE = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>';
 const INERT = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n';
@@ -37,6 +38,36 @@ describe('publishing linked files (the build and the dev server)', { timeout: 30
     expect(readFileSync(join(out, 'guide', 'flow.svg'), 'utf8')).toBe(INERT);
     expect(readFileSync(join(out, 'guide', 'photo.png'))).toEqual(readFileSync(join(root, 'guide', 'photo.png')));
     await expect(publishAssets(root, out, ['guide/sample.conf'])).rejects.toThrow(/outside the content root/);
+  });
+  it('publishes the files prepared beforehand as they were prepared, and reads the others', async () => {
+    const out = join(dir, 'dist-prepared');
+    const prepared = new Map([
+      ['guide/flow.svg', { realPath: join(root, 'guide', 'flow.svg'), svg: { text: 'prepared', removed: ['<x>'] } }],
+    ]);
+    const published = await publishAssets(root, out, ['guide/photo.png', 'guide/flow.svg'], prepared);
+    expect(published).toEqual({ count: 2, sanitized: new Map([['guide/flow.svg', ['<x>']]]) });
+    expect(readFileSync(join(out, 'guide', 'flow.svg'), 'utf8')).toBe('prepared');
+    expect(readFileSync(join(out, 'guide', 'photo.png'))).toEqual(readFileSync(join(root, 'guide', 'photo.png')));
+    // A file prepared as leading outside the root is refused, as one read here would be.
+    await expect(publishAssets(root, out, ['guide/flow.svg'], new Map([['guide/flow.svg', undefined]]))).rejects.toThrow(
+      /outside the content root/,
+    );
+  });
+  it('gets from the SVG thread what reading the files here gives, and sanitizes built SVGs in place there', async () => {
+    const thread = startSvgThread();
+    try {
+      const files = ['guide/flow.svg', 'guide/same.svg', 'guide/sample.conf', 'guide/missing.svg'];
+      const here = new Map(await Promise.all(files.map(async (f) => [f, await readPublishable(root, f)] as const)));
+      expect(await thread.publishable(root, files)).toEqual(here);
+      const out = join(dir, 'dist-thread');
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'logo.svg'), ACTIVE);
+      expect(await thread.sanitizeInPlace([join(out, 'logo.svg')])).toBe(1);
+      expect(readFileSync(join(out, 'logo.svg'), 'utf8')).toBe(INERT);
+      await expect(thread.sanitizeInPlace([join(out, 'missing.svg')])).rejects.toThrow(/ENOENT/);
+    } finally {
+      await thread.stop();
+    }
   });
   it('makes every other SVG of the output inert too', async () => {
     const out = join(dir, 'dist-other');
