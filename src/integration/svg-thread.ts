@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { PublishableFile } from './assets.ts';
 
-/** A request to the SVG thread: linked SVGs to read and sanitize for publishing, or built SVGs to sanitize in place. */
-export type SvgRequest =
-  { id: number; kind: 'publishable'; contentRoot: string; files: string[] } | { id: number; kind: 'in-place'; files: string[] };
+type RequestBody = { kind: 'publishable'; contentRoot: string; files: string[] } | { kind: 'in-place'; files: string[] };
 
-type RequestBody = SvgRequest extends infer R ? (R extends SvgRequest ? Omit<R, 'id'> : never) : never;
+/** A request to the SVG thread: linked SVGs to read and sanitize for publishing, or built SVGs to sanitize in place. */
+export type SvgRequest = RequestBody & { id: number };
 
 /** The SVG thread's answer to the request with the same id. */
 export type SvgAnswer =
@@ -41,13 +40,18 @@ export function startSvgThread(): SvgThread {
     if ('error' in answer) request.fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
     else request.done(answer);
   });
-  worker.on('error', (error) => {
-    const failure = new Error('The thread that sanitizes the SVGs failed.', { cause: error });
+  // Once the thread has failed or stopped, every request fails at once rather than waiting for it.
+  let failure: Error | undefined;
+  const failAll = (error: Error) => {
+    failure ??= error;
     for (const request of waiting.values()) request.fail(failure);
     waiting.clear();
-  });
+  };
+  worker.on('error', (error) => failAll(new Error('The thread that sanitizes the SVGs failed.', { cause: error })));
+  worker.on('exit', (code) => failAll(new Error(`The thread that sanitizes the SVGs stopped (exit code ${code}).`)));
   const ask = (request: RequestBody) =>
     new Promise<SvgAnswer>((done, fail) => {
+      if (failure) return fail(failure);
       const id = nextId++;
       waiting.set(id, { done, fail });
       worker.ref();

@@ -68,6 +68,8 @@ describe('publishing linked files (the build and the dev server)', { timeout: 30
     } finally {
       await thread.stop();
     }
+    // A stopped thread answers at once, so publishing falls back to reading the files itself instead of waiting.
+    await expect(thread.publishable(root, ['guide/flow.svg'])).rejects.toThrow(/stopped/);
   });
   it('makes every other SVG of the output inert too', async () => {
     const out = join(dir, 'dist-other');
