@@ -54,6 +54,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
   let devChecks: DevCheckRuns | undefined;
   let svgThread: SvgThread | undefined;
   let preparedSvgs: Promise<Map<string, PublishableFile | undefined>> | undefined;
+  let svgCacheFile: string | undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -86,6 +87,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           },
         });
         if (command === 'preview') return;
+        // Beside the data store, so it goes with the rest of the build's cache.
+        svgCacheFile = fileURLToPath(new URL('handbook-svgs.json', astroConfig.cacheDir));
         await buildState().renderPool?.stop();
         resetBuildState();
         // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
@@ -117,7 +120,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
       'astro:build:start': () => {
         startPhase('bundle');
         // The linked SVGs are sanitized on a thread of their own while the pages are written (see svg-thread.ts).
-        svgThread = startSvgThread();
+        svgThread = startSvgThread(svgCacheFile);
         const thread = svgThread;
         buildState().linkedFilesKnown = (files) => {
           preparedSvgs ??= thread.publishable(
