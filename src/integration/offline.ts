@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +7,18 @@ import { type BuiltFile, type OfflineManifest, offlineManifest, SERVICE_WORKER_F
 
 const TEMPLATE = fileURLToPath(new URL('./service-worker.js', import.meta.url));
 
-/** Returns every regular file under the output folder (symbolic links are skipped: they may point outside it), sorted. */
+/**
+ * Returns every regular file under the output folder (symbolic links are skipped: they may point outside it), sorted.
+ * The files are read synchronously: nothing else runs meanwhile, and 2,600 awaited reads took four times as long.
+ */
 export async function listBuiltFiles(outDir: string): Promise<BuiltFile[]> {
+  // Not readdirSync: with `recursive` it follows symbolic links to folders, and they may lead outside.
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files: BuiltFile[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const absolute = join(entry.parentPath, entry.name);
-    const bytes = await readFile(absolute);
+    const bytes = readFileSync(absolute);
     files.push({
       path: relative(outDir, absolute).split(sep).join('/'),
       size: bytes.length,
