@@ -55,6 +55,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
   let svgThread: SvgThread | undefined;
   let preparedSvgs: Promise<Map<string, PublishableFile | undefined>> | undefined;
   let svgCacheFile: string | undefined;
+  let searchCache: string | undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -89,6 +90,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (command === 'preview') return;
         // Beside the data store, so it goes with the rest of the build's cache.
         svgCacheFile = fileURLToPath(new URL('handbook-svgs.json', astroConfig.cacheDir));
+        searchCache = fileURLToPath(new URL('handbook-pagefind/', astroConfig.cacheDir));
         await buildState().renderPool?.stop();
         resetBuildState();
         // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
@@ -167,7 +169,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         // to sanitize are listed before Pagefind writes its folder.
         await applyAnchorFixes(outDir, state.anchorFixes);
         const svgs = otherSvgs(outDir, state.usedAssets);
-        const indexing = writeSearchIndex(outDir, config.lang);
+        const indexing = writeSearchIndex(outDir, config.lang, searchCache);
         // Its failure is reported where it is awaited, after publishing, not as an unhandled rejection.
         indexing.catch(() => undefined);
         let published: Published;
