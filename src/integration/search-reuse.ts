@@ -73,7 +73,13 @@ export interface SettledFolder {
 /** Returns whether a page Pagefind names by its address (`/guide/docker/`) was written into the output folder. */
 function pageWritten(outDir: string, url: string): boolean {
   const path = url.endsWith('/') ? `${url}index.html` : url;
-  return existsSync(join(outDir, path)) || existsSync(join(outDir, decodeURI(path)));
+  if (existsSync(join(outDir, path))) return true;
+  try {
+    return existsSync(join(outDir, decodeURI(path)));
+  } catch {
+    // Not percent-encoded after all (a `%` of the file's own name).
+    return false;
+  }
 }
 
 /** Deletes the reused files Pagefind's new index does not name, and checks the ones it does. */

@@ -172,6 +172,17 @@ describe('an index built again over the files of the last one', { timeout: 60_00
     expect(manifest().fragments[name('/beta/')]).toBe('/beta/');
   });
 
+  it('finds the pages of addresses Pagefind percent-encodes, so their files are kept too', async () => {
+    const out = join(dir, 'encoded');
+    for (const folder of ['', 'ünï code', 'a%20b']) {
+      mkdirSync(join(out, folder), { recursive: true });
+      writeFileSync(join(out, folder, 'index.html'), page(`Page ${folder}`, 'Words to index.'));
+    }
+    await writeSearchIndex(out, 'en', join(dir, 'encoded-cache'));
+    const kept = JSON.parse(readFileSync(join(dir, 'encoded-cache', 'manifest.json'), 'utf8')) as ReuseManifest;
+    expect(Object.values(kept.fragments).sort()).toEqual(['/', '/%C3%BCn%C3%AF%20code/', '/a%2520b/']);
+  });
+
   it('ignores the kept files of another version of Pagefind', () => {
     writeFileSync(join(cache(), 'manifest.json'), JSON.stringify({ ...manifest(), version: '0.0.1' }));
     expect(seedSearchFolder(cache(), join(dir, 'other-version', 'pagefind'), pagefindVersion())).toEqual({ fragments: {}, chunks: {} });
