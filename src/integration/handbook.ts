@@ -29,7 +29,7 @@ import {
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
-import { writeServiceWorker } from './offline.ts';
+import { listBuiltFiles, writeServiceWorker } from './offline.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
 import { startSvgThread, type SvgThread } from './svg-thread.ts';
 
@@ -192,6 +192,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
         if (inGithubActions(process.env)) for (const d of warnings) console.log(formatWorkflowCommand(d));
         startPhase('search');
+        // The rest of the output is final by now: it is hashed for the offline copy while Pagefind runs.
+        const listed = await listBuiltFiles(outDir, { except: 'pagefind' });
         const pages = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
         const pageTableBytes = await writeSearchPages(outDir);
@@ -202,7 +204,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         }
         // Last: the service worker lists the files actually written, search index included.
         startPhase('offline');
-        const offline = await writeServiceWorker(outDir, config.base);
+        const offline = await writeServiceWorker(outDir, config.base, listed);
         state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
         logger.info(
           `Published ${published.count} linked files; indexed ${pages} pages for search (${kb(searchBytes)} in pagefind/, of which ${kb(vocabularyBytes)} the vocabulary for suggestions and ${kb(pageTableBytes)} the result titles); ${offline.entries.length} files kept offline.`,
