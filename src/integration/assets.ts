@@ -4,7 +4,7 @@ import { globSync } from 'tinyglobby';
 import { extensionOf } from '../lib/publishable.ts';
 import { dirOf, toAssetPath, toFolderRoute } from '../lib/routes.ts';
 // A static import: Astro loads the integration through Vite's module runner, which is closed by astro:build:done.
-import { sanitizeSvg } from '../lib/sanitize-svg.ts';
+import { sanitizeSvg, type SanitizedSvg } from '../lib/sanitize-svg.ts';
 import { symlinkProblem } from '../lib/symlinks.ts';
 
 /** Returns where an asset is written under the output folder (file name kept as is). */
@@ -12,6 +12,9 @@ export function assetOutputPath(outDir: string, file: string): string {
   const name = file.split('/').pop() ?? file;
   return join(outDir, ...toFolderRoute(dirOf(file)).split('/').filter(Boolean), name);
 }
+
+/** Makes an SVG inert: `sanitizeSvg`, or a build's sanitizer that answers unchanged SVGs from its cache. */
+export type Sanitize = (source: string) => SanitizedSvg;
 
 /** A linked file ready to publish: its real path and, for an SVG, the inert text and what was removed. */
 export interface PublishableFile {
@@ -23,11 +26,15 @@ export interface PublishableFile {
  * Returns a linked file as it may be published, or undefined when its real path is no longer inside the
  * content root (a link changed after the scan). SVGs are sanitized; other files are copied as they are.
  */
-export async function readPublishable(contentRoot: string, file: string): Promise<PublishableFile | undefined> {
+export async function readPublishable(
+  contentRoot: string,
+  file: string,
+  sanitize: Sanitize = sanitizeSvg,
+): Promise<PublishableFile | undefined> {
   const [realRoot, realPath] = await Promise.all([realpath(contentRoot), realpath(join(contentRoot, file)).catch(() => undefined)]);
   if (realPath === undefined || symlinkProblem(realRoot, realPath)) return undefined;
   if (extensionOf(file) !== 'svg') return { realPath };
-  const { svg, removed } = sanitizeSvg(await readFile(realPath, 'utf8'));
+  const { svg, removed } = sanitize(await readFile(realPath, 'utf8'));
   return { realPath, svg: { text: svg, removed } };
 }
 
@@ -73,8 +80,8 @@ export function otherSvgs(outDir: string, published: Iterable<string>): string[]
 }
 
 /** Makes the given SVG files inert in place; returns how many. */
-export async function sanitizeSvgFiles(files: readonly string[]): Promise<number> {
-  for (const file of files) await writeFile(file, sanitizeSvg(await readFile(file, 'utf8')).svg);
+export async function sanitizeSvgFiles(files: readonly string[], sanitize: Sanitize = sanitizeSvg): Promise<number> {
+  for (const file of files) await writeFile(file, sanitize(await readFile(file, 'utf8')).svg);
   return files.length;
 }
 

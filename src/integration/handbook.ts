@@ -29,7 +29,7 @@ import {
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
-import { writeServiceWorker } from './offline.ts';
+import { listBuiltFiles, writeServiceWorker } from './offline.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
 import { startSvgThread, type SvgThread } from './svg-thread.ts';
 
@@ -54,6 +54,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
   let devChecks: DevCheckRuns | undefined;
   let svgThread: SvgThread | undefined;
   let preparedSvgs: Promise<Map<string, PublishableFile | undefined>> | undefined;
+  let svgCacheFile: string | undefined;
+  let searchCache: string | undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -86,6 +88,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           },
         });
         if (command === 'preview') return;
+        // Beside the data store, so it goes with the rest of the build's cache.
+        svgCacheFile = fileURLToPath(new URL('handbook-svgs.json', astroConfig.cacheDir));
+        searchCache = fileURLToPath(new URL('handbook-pagefind/', astroConfig.cacheDir));
         await buildState().renderPool?.stop();
         resetBuildState();
         // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
@@ -117,7 +122,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
       'astro:build:start': () => {
         startPhase('bundle');
         // The linked SVGs are sanitized on a thread of their own while the pages are written (see svg-thread.ts).
-        svgThread = startSvgThread();
+        svgThread = startSvgThread(svgCacheFile);
         const thread = svgThread;
         buildState().linkedFilesKnown = (files) => {
           preparedSvgs ??= thread.publishable(
@@ -164,7 +169,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         // to sanitize are listed before Pagefind writes its folder.
         await applyAnchorFixes(outDir, state.anchorFixes);
         const svgs = otherSvgs(outDir, state.usedAssets);
-        const indexing = writeSearchIndex(outDir, config.lang);
+        const indexing = writeSearchIndex(outDir, config.lang, searchCache);
         // Its failure is reported where it is awaited, after publishing, not as an unhandled rejection.
         indexing.catch(() => undefined);
         let published: Published;
@@ -187,6 +192,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         if (warnings.length > 0) logger.warn(`\n${formatReport(warnings)}`);
         if (inGithubActions(process.env)) for (const d of warnings) console.log(formatWorkflowCommand(d));
         startPhase('search');
+        // The rest of the output is final by now: it is hashed for the offline copy while Pagefind runs.
+        const listed = await listBuiltFiles(outDir, { except: 'pagefind' });
         const pages = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
         const pageTableBytes = await writeSearchPages(outDir);
@@ -197,7 +204,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         }
         // Last: the service worker lists the files actually written, search index included.
         startPhase('offline');
-        const offline = await writeServiceWorker(outDir, config.base);
+        const offline = await writeServiceWorker(outDir, config.base, listed);
         state.offline = { files: offline.entries.length, bytes: offline.bytes, version: offline.version };
         logger.info(
           `Published ${published.count} linked files; indexed ${pages} pages for search (${kb(searchBytes)} in pagefind/, of which ${kb(vocabularyBytes)} the vocabulary for suggestions and ${kb(pageTableBytes)} the result titles); ${offline.entries.length} files kept offline.`,

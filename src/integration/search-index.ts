@@ -1,13 +1,14 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { VOCABULARY_FILE } from '../lib/search-link.ts';
 import { PAGES_FILE, pageTable, type IndexedPage } from '../lib/search-pages.ts';
 import { buildVocabulary, type VocabularySource } from '../lib/search-terms.ts';
+import { nextManifest } from '../lib/search-reuse.ts';
+import { keepSearchFiles, pagefindVersion, readPagefindFile, seedSearchFolder, settleSearchFolder } from './search-reuse.ts';
 
-/** Builds the Pagefind index of the built site into `<outDir>/pagefind`; returns the page count. */
-export async function writeSearchIndex(outDir: string, language: string): Promise<number> {
+async function runPagefind(outDir: string, language: string): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index || errors.length > 0) throw new Error(errors.join('\n') || 'no index was created');
@@ -23,6 +24,29 @@ export async function writeSearchIndex(outDir: string, language: string): Promis
   }
 }
 
+/**
+ * Builds the Pagefind index of the built site into `<outDir>/pagefind`; returns the page count. With a cache folder,
+ * the last build's fragment and index files are put in first, so Pagefind compresses and writes only those that
+ * changed (src/lib/search-reuse.ts); should any reused file be in doubt, the index is built again without them.
+ */
+export async function writeSearchIndex(outDir: string, language: string, cache?: string): Promise<number> {
+  if (cache === undefined) return runPagefind(outDir, language);
+  const searchDir = join(outDir, 'pagefind');
+  const version = pagefindVersion();
+  const seeded = seedSearchFolder(cache, searchDir, version);
+  let pages = await runPagefind(outDir, language);
+  let settled = settleSearchFolder(outDir, searchDir, seeded);
+  if (settled.problem !== undefined) {
+    rmSync(searchDir, { recursive: true, force: true });
+    pages = await runPagefind(outDir, language);
+    settled = settleSearchFolder(outDir, searchDir, { fragments: {}, chunks: {} });
+  }
+  // A folder whose files cannot be told apart by their names (never seen) is not kept for the next build.
+  if (settled.problem === undefined) keepSearchFiles(cache, searchDir, nextManifest(settled.refs, settled.fragmentUrls), version);
+  else rmSync(cache, { recursive: true, force: true });
+  return pages;
+}
+
 /** Writes the vocabulary for typo suggestions (a JSON array of words, most frequent first); returns its bytes. */
 export async function writeSearchVocabulary(outDir: string, pages: readonly VocabularySource[]): Promise<number> {
   const text = JSON.stringify(buildVocabulary(pages));
@@ -30,20 +54,9 @@ export async function writeSearchVocabulary(outDir: string, pages: readonly Voca
   return Buffer.byteLength(text);
 }
 
-// Pagefind's files are gzip-compressed and start, once decompressed, with this signature.
-const SIGNATURE = 'pagefind_dcd';
-
 /** Returns the page a fragment file of Pagefind's describes, or undefined for a page without a title. */
-async function readFragment(path: string, id: string): Promise<IndexedPage | undefined> {
-  let text: string;
-  try {
-    text = gunzipSync(await readFile(path)).toString('utf8');
-  } catch (cause) {
-    throw new Error(`Cannot read Pagefind's fragment ${path}: is it a file of Pagefind 1.x?`, { cause });
-  }
-  if (!text.startsWith(SIGNATURE))
-    throw new Error(`Pagefind's fragment ${path} lacks its "${SIGNATURE}" signature: is it a file of Pagefind 1.x?`);
-  const fragment = JSON.parse(text.slice(SIGNATURE.length)) as { url?: unknown; meta?: { title?: unknown } };
+function readFragment(path: string, id: string): IndexedPage | undefined {
+  const fragment = JSON.parse(readPagefindFile(path).toString('utf8')) as { url?: unknown; meta?: { title?: unknown } };
   const { url } = fragment;
   const title = fragment.meta?.title;
   return typeof url === 'string' && typeof title === 'string' ? { id, url, title } : undefined;
@@ -56,7 +69,7 @@ async function readFragment(path: string, id: string): Promise<IndexedPage | und
 export async function writeSearchPages(outDir: string): Promise<number> {
   const folder = join(outDir, 'pagefind', 'fragment');
   const names = (await readdir(folder)).filter((name) => name.endsWith('.pf_fragment'));
-  const pages = await Promise.all(names.map((name) => readFragment(join(folder, name), name.slice(0, -'.pf_fragment'.length))));
+  const pages = names.map((name) => readFragment(join(folder, name), name.slice(0, -'.pf_fragment'.length)));
   const text = JSON.stringify(pageTable(pages.filter((page) => page !== undefined)));
   await writeFile(join(outDir, PAGES_FILE), text);
   return Buffer.byteLength(text);

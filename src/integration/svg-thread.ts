@@ -3,6 +3,11 @@ import type { PublishableFile } from './assets.ts';
 
 type RequestBody = { kind: 'publishable'; contentRoot: string; files: string[] } | { kind: 'in-place'; files: string[] };
 
+/** What the SVG thread starts with: the build's cache of sanitized SVGs, if any. */
+export interface SvgThreadData {
+  cacheFile: string | undefined;
+}
+
 /** A request to the SVG thread: linked SVGs to read and sanitize for publishing, or built SVGs to sanitize in place. */
 export type SvgRequest = RequestBody & { id: number };
 
@@ -26,9 +31,12 @@ export interface SvgThread {
   stop(): Promise<void>;
 }
 
-/** Starts the SVG thread; it never keeps the process alive while it waits. */
-export function startSvgThread(): SvgThread {
-  const worker = new Worker(new URL('./svg-worker.ts', import.meta.url));
+/**
+ * Starts the SVG thread; it never keeps the process alive while it waits. With a cache file, the thread answers the
+ * SVGs it sanitized in an earlier build from it, and keeps there what it sanitizes (src/data/svg-cache.ts).
+ */
+export function startSvgThread(cacheFile?: string): SvgThread {
+  const worker = new Worker(new URL('./svg-worker.ts', import.meta.url), { workerData: { cacheFile } satisfies SvgThreadData });
   worker.unref();
   const waiting = new Map<number, { done: (answer: SvgAnswer) => void; fail: (error: Error) => void }>();
   let nextId = 0;

@@ -1,8 +1,13 @@
 // The build's SVG thread (see svg-thread.ts): reads and sanitizes SVGs (jsdom and DOMPurify) away from the
 // main thread, which meanwhile writes the pages.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { cachedSanitizer } from '../data/svg-cache.ts';
 import { readPublishable, sanitizeSvgFiles } from './assets.ts';
-import type { SvgRequest, SvgAnswer } from './svg-thread.ts';
+import type { SvgRequest, SvgAnswer, SvgThreadData } from './svg-thread.ts';
+
+// A rebuild sanitizes only the SVGs that changed since the build that kept its answers.
+const { cacheFile } = workerData as SvgThreadData;
+const cache = cacheFile === undefined ? undefined : cachedSanitizer(cacheFile);
 
 parentPort!.on('message', (request: SvgRequest) => {
   answer(request).then(
@@ -16,8 +21,14 @@ parentPort!.on('message', (request: SvgRequest) => {
 
 async function answer(request: SvgRequest): Promise<SvgAnswer> {
   if (request.kind === 'publishable') {
-    const files = await Promise.all(request.files.map(async (file) => [file, await readPublishable(request.contentRoot, file)] as const));
+    const files = await Promise.all(
+      request.files.map(async (file) => [file, await readPublishable(request.contentRoot, file, cache?.sanitize)] as const),
+    );
+    // Kept after each request (the answers used so far): the in-place request may never come, if publishing fails.
+    cache?.save();
     return { id: request.id, files };
   }
-  return { id: request.id, count: await sanitizeSvgFiles(request.files) };
+  const count = await sanitizeSvgFiles(request.files, cache?.sanitize);
+  cache?.save();
+  return { id: request.id, count };
 }

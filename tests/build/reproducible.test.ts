@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +61,35 @@ describe('builds', () => {
     } finally {
       for (const [page, text] of originals) writeFileSync(page, text);
     }
+  });
+
+  // The rebuild reuses the unchanged pages' HTML, sanitized SVGs and search files: none of it may be stale.
+  it('after a page, an SVG and a page name changed, rebuild into the same bytes as a cold build of the edited tree', async () => {
+    expect(second.code, second.stderr).toBe(0);
+    const docker = join(tree, '01-guide/docker/README.md');
+    const svg = join(tree, '01-guide/docker/diagram.svg');
+    writeFileSync(docker, `${readFileSync(docker, 'utf8')}\nAn edited paragraph about zeppelinfields.\n`);
+    writeFileSync(
+      svg,
+      readFileSync(svg, 'utf8').replace('>diagram<', '>edited diagram<').replace('</svg>', '<script>alert(1)</script></svg>'),
+    );
+    renameSync(join(tree, '02-reference/cheatsheet.mdx'), join(tree, '02-reference/commands.mdx'));
+    const rebuilt = await runBuild(tree, {}, join(work, 'rebuilt'));
+    const copy = join(work, 'edited-copy');
+    cpSync(tree, copy, { recursive: true });
+    const cold = await runBuild(copy, {}, join(work, 'cold'));
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(fingerprint(rebuilt.outDir)).toEqual(fingerprint(cold.outDir));
+    const published = readFileSync(join(rebuilt.outDir, 'guide/docker/diagram.svg'), 'utf8');
+    expect(published).toContain('edited diagram');
+    expect(published).not.toContain('script');
+    expect(rebuilt.stdout + rebuilt.stderr).toContain('svg-content-removed published without `<script>`');
+    const searchText = globSync('pagefind/fragment/*.pf_fragment', { cwd: rebuilt.outDir, absolute: true })
+      .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
+      .join('\n');
+    expect(searchText).toContain('zeppelinfields');
+    expect(searchText).toContain('"url":"/reference/commands/"');
+    expect(searchText).not.toContain('"url":"/reference/cheatsheet/"');
   });
 });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listBuiltFiles, serviceWorkerSource } from '../../src/integration/offline.ts';
+import { listBuiltFiles, serviceWorkerSource, writeServiceWorker } from '../../src/integration/offline.ts';
 import { type BuiltFile, excludedBecause, offlineManifest, offlineUrl } from '../../src/lib/offline-files.ts';
 
 const file = (path: string, sha256 = 'ab'.repeat(32), size = 10): BuiltFile => ({ path, size, sha256 });
@@ -107,5 +107,27 @@ describe('listing the built files', () => {
       { path: 'guide/index.html', size: 6, sha256: 'ba780ffd3c501a7b8b82fa348dafb8429fd51e1ea2eac0f3bcfe9705ae0912a7' },
       { path: 'index.html', size: 4, sha256: '4ea140588150773ce3aace786aeef7f4049ce100fa649c94fbbddb960f1da942' },
     ]);
+  });
+
+  // The build hashes all but the search folder while Pagefind writes it, then the search folder alone.
+  it('lists the files within one folder, or all but that folder, and writes the same service worker from the two lists', async () => {
+    const out = join(root, 'site');
+    mkdirSync(join(out, 'pagefind', 'fragment'), { recursive: true });
+    mkdirSync(join(out, 'pagefinder'));
+    writeFileSync(join(out, 'index.html'), 'home');
+    writeFileSync(join(out, 'pagefinder', 'index.html'), 'a page');
+    writeFileSync(join(out, 'pagefind', 'pagefind.js'), 'js');
+    writeFileSync(join(out, 'pagefind', 'fragment', 'en_1.pf_fragment'), 'fragment');
+    const rest = await listBuiltFiles(out, { except: 'pagefind' });
+    expect(rest.map((f) => f.path)).toEqual(['index.html', 'pagefinder/index.html']);
+    expect((await listBuiltFiles(out, { within: 'pagefind' })).map((f) => f.path)).toEqual([
+      'pagefind/fragment/en_1.pf_fragment',
+      'pagefind/pagefind.js',
+    ]);
+    const whole = await writeServiceWorker(out, '/handbook/');
+    const worker = readFileSync(join(out, 'sw.js'), 'utf8');
+    rmSync(join(out, 'sw.js'));
+    expect(await writeServiceWorker(out, '/handbook/', rest)).toEqual(whole);
+    expect(readFileSync(join(out, 'sw.js'), 'utf8')).toBe(worker);
   });
 });

@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherSvgs, publishAssets, readPublishable, sanitizeSvgFiles } from '../../src/integration/assets.ts';
 import { startSvgThread } from '../../src/integration/svg-thread.ts';
+import { sanitizerVersion } from '../../src/data/svg-cache.ts';
 
 const ACTIVE = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="1" height="1"/></svg>';
 const INERT = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n';
@@ -70,6 +72,31 @@ describe('publishing linked files (the build and the dev server)', { timeout: 30
     }
     // A stopped thread answers at once, so publishing falls back to reading the files itself instead of waiting.
     await expect(thread.publishable(root, ['guide/flow.svg'])).rejects.toThrow(/stopped/);
+  });
+  it('answers, on the thread, the SVGs of the cache file from it, and keeps there what it sanitized', async () => {
+    const cacheFile = join(dir, 'cache', 'svgs.json');
+    // A kept answer that sanitizing would not give shows where the answer came from.
+    const kept = { svg: '<svg>kept</svg>\n', removed: [] };
+    mkdirSync(join(dir, 'cache'));
+    writeFileSync(
+      cacheFile,
+      JSON.stringify({ version: sanitizerVersion(), svgs: { [createHash('sha256').update(ACTIVE).digest('hex')]: kept } }),
+    );
+    const thread = startSvgThread(cacheFile);
+    try {
+      expect((await thread.publishable(root, ['guide/flow.svg'])).get('guide/flow.svg')?.svg).toEqual({ text: kept.svg, removed: [] });
+      const out = join(dir, 'dist-cached');
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'other.svg'), `${ACTIVE}\n`);
+      expect(await thread.sanitizeInPlace([join(out, 'other.svg')])).toBe(1);
+      expect(readFileSync(join(out, 'other.svg'), 'utf8')).toBe(INERT);
+    } finally {
+      await thread.stop();
+    }
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { svgs: Record<string, unknown> };
+    expect(Object.keys(stored.svgs).sort()).toEqual(
+      [ACTIVE, `${ACTIVE}\n`].map((t) => createHash('sha256').update(t).digest('hex')).sort(),
+    );
   });
   it('makes every other SVG of the output inert too', async () => {
     const out = join(dir, 'dist-other');

@@ -1,0 +1,129 @@
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { findPackageJSON } from 'node:module';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cbor2';
+import { metaReferences, reuseProblem, type MetaReferences, type ReuseManifest } from '../lib/search-reuse.ts';
+
+// Pagefind's files are gzip-compressed and start, once decompressed, with this signature.
+const SIGNATURE = 'pagefind_dcd';
+const FOLDERS = { fragments: ['fragment', '.pf_fragment'], chunks: ['index', '.pf_index'] } as const;
+const MANIFEST = 'manifest.json';
+
+/** Returns the content of one of Pagefind's files, decompressed and without its signature. */
+export function readPagefindFile(path: string): Buffer {
+  let data: Buffer;
+  try {
+    data = gunzipSync(readFileSync(path));
+  } catch (cause) {
+    throw new Error(`Cannot read Pagefind's file ${path}: is it a file of Pagefind 1.x?`, { cause });
+  }
+  if (data.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE)
+    throw new Error(`Pagefind's file ${path} lacks its "${SIGNATURE}" signature: is it a file of Pagefind 1.x?`);
+  return data.subarray(SIGNATURE.length);
+}
+
+/** Returns the version of Pagefind in use, which the kept files must come from. */
+export function pagefindVersion(): string {
+  const file = findPackageJSON('pagefind', import.meta.url);
+  return file ? String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version) : 'unknown';
+}
+
+const emptyManifest = (): ReuseManifest => ({ fragments: {}, chunks: {} });
+const fileOf = (dir: string, kind: keyof typeof FOLDERS, name: string) => join(dir, FOLDERS[kind][0], `${name}${FOLDERS[kind][1]}`);
+
+function readManifest(cache: string, version: string): ReuseManifest {
+  try {
+    const stored = JSON.parse(readFileSync(join(cache, MANIFEST), 'utf8')) as Partial<ReuseManifest> & { version?: string };
+    const { fragments, chunks } = stored;
+    if (stored.version === version && typeof fragments === 'object' && typeof chunks === 'object') return { fragments, chunks };
+  } catch {
+    // No files kept yet: Pagefind writes them all.
+  }
+  return emptyManifest();
+}
+
+/** Copies the files the last build kept into this build's search folder (before Pagefind runs); returns what it copied. */
+export function seedSearchFolder(cache: string, searchDir: string, version: string): ReuseManifest {
+  const kept = readManifest(cache, version);
+  const seeded = emptyManifest();
+  for (const kind of ['fragments', 'chunks'] as const) {
+    const names = Object.entries(kept[kind]);
+    if (names.length > 0) mkdirSync(join(searchDir, FOLDERS[kind][0]), { recursive: true });
+    for (const [name, value] of names) {
+      try {
+        copyFileSync(fileOf(cache, kind, name), fileOf(searchDir, kind, name), constants.COPYFILE_FICLONE);
+        seeded[kind][name] = value;
+      } catch {
+        // Gone from the cache (an interrupted build): Pagefind writes it.
+      }
+    }
+  }
+  return seeded;
+}
+
+/** What the search folder holds once Pagefind has written it: the files its index names, and each fragment's page. */
+export interface SettledFolder {
+  refs: MetaReferences;
+  fragmentUrls: Map<string, string>;
+  /** Why the reused files cannot be trusted, if they cannot. */
+  problem?: string;
+}
+
+/** Returns whether a page Pagefind names by its address (`/guide/docker/`) was written into the output folder. */
+function pageWritten(outDir: string, url: string): boolean {
+  const path = url.endsWith('/') ? `${url}index.html` : url;
+  if (existsSync(join(outDir, path))) return true;
+  try {
+    return existsSync(join(outDir, decodeURI(path)));
+  } catch {
+    // Not percent-encoded after all (a `%` of the file's own name).
+    return false;
+  }
+}
+
+/** Deletes the reused files Pagefind's new index does not name, and checks the ones it does. */
+export function settleSearchFolder(outDir: string, searchDir: string, seeded: ReuseManifest): SettledFolder {
+  const entry = JSON.parse(readFileSync(join(searchDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const refs: MetaReferences = { fragments: [], chunks: [] };
+  for (const { hash } of Object.values(entry.languages)) {
+    const one = metaReferences(decode(readPagefindFile(join(searchDir, `pagefind.${hash}.pf_meta`))));
+    refs.fragments.push(...one.fragments);
+    refs.chunks.push(...one.chunks);
+  }
+  const named = { fragments: new Set(refs.fragments), chunks: new Set(refs.chunks.map((c) => c.hash)) };
+  for (const kind of ['fragments', 'chunks'] as const)
+    for (const name of Object.keys(seeded[kind])) if (!named[kind].has(name)) rmSync(fileOf(searchDir, kind, name));
+  const fragmentUrls = new Map<string, string>();
+  for (const name of named.fragments) {
+    const url =
+      seeded.fragments[name] ??
+      (JSON.parse(readPagefindFile(fileOf(searchDir, 'fragments', name)).toString('utf8')) as { url?: unknown }).url;
+    if (typeof url === 'string') fragmentUrls.set(name, url);
+  }
+  return { refs, fragmentUrls, problem: reuseProblem(refs, seeded, fragmentUrls, (url) => pageWritten(outDir, url)) };
+}
+
+/** Makes the cache hold exactly this build's fragment and index files, with their manifest. */
+export function keepSearchFiles(cache: string, searchDir: string, manifest: ReuseManifest, version: string): void {
+  const before = readManifest(cache, version);
+  for (const kind of ['fragments', 'chunks'] as const) {
+    mkdirSync(join(cache, FOLDERS[kind][0]), { recursive: true });
+    for (const name of Object.keys(manifest[kind])) {
+      const target = fileOf(cache, kind, name);
+      if (before[kind][name] !== undefined && existsSync(target)) continue;
+      // Copied whole, then renamed: an interrupted build never leaves half a file under a name that promises its content.
+      copyFileSync(fileOf(searchDir, kind, name), `${target}.${process.pid}`);
+      renameSync(`${target}.${process.pid}`, target);
+    }
+  }
+  writeFileSync(join(cache, `${MANIFEST}.${process.pid}`), JSON.stringify({ version, ...manifest }));
+  renameSync(join(cache, `${MANIFEST}.${process.pid}`), join(cache, MANIFEST));
+  // Last: files no manifest names any more.
+  for (const kind of ['fragments', 'chunks'] as const) {
+    const [folder, extension] = FOLDERS[kind];
+    for (const file of readdirSync(join(cache, folder)))
+      if (!(file.endsWith(extension) && Object.hasOwn(manifest[kind], file.slice(0, -extension.length))))
+        rmSync(join(cache, folder, file), { force: true });
+  }
+}
