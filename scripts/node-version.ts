@@ -1,5 +1,5 @@
 /** Stops with a clear message on a Node.js older than the build and tests need. */
-export function assertNodeVersion(minimum = [22, 12] as const): void {
+export function assertNodeVersion(minimum = [22, 14] as const): void {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major > minimum[0] || (major === minimum[0] && minor >= minimum[1])) return;
   console.error(

@@ -35,13 +35,21 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
   const version = pagefindVersion();
   const seeded = seedSearchFolder(cache, searchDir, version);
   let pages = await runPagefind(outDir, language);
-  let settled = settleSearchFolder(outDir, searchDir, seeded);
-  if (settled.problem !== undefined) {
+  // Files Pagefind writes in a form this code does not know (a new version) are not reused, and the index is built afresh.
+  const settle = (reused: typeof seeded): ReturnType<typeof settleSearchFolder> => {
+    try {
+      return settleSearchFolder(outDir, searchDir, reused);
+    } catch (error) {
+      return { refs: { fragments: [], chunks: [] }, fragmentUrls: new Map(), problem: String(error) };
+    }
+  };
+  let settled = settle(seeded);
+  if (settled.problem !== undefined && Object.keys(seeded.fragments).length + Object.keys(seeded.chunks).length > 0) {
     rmSync(searchDir, { recursive: true, force: true });
     pages = await runPagefind(outDir, language);
-    settled = settleSearchFolder(outDir, searchDir, { fragments: {}, chunks: {} });
+    settled = settle({ fragments: {}, chunks: {} });
   }
-  // A folder whose files cannot be told apart by their names (never seen) is not kept for the next build.
+  // A folder whose files cannot be told apart by their names (never seen), or cannot be read, is not kept for the next build.
   if (settled.problem === undefined) keepSearchFiles(cache, searchDir, nextManifest(settled.refs, settled.fragmentUrls), version);
   else rmSync(cache, { recursive: true, force: true });
   return pages;
