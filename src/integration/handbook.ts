@@ -133,7 +133,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           preparedSvgs.catch(() => undefined);
         };
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        // The content loader writes Astro's data store through it as soon as an edited page is rendered (page-loader.ts).
+        buildState().refreshContent = refreshContent;
         // Contributors look at the page, not the terminal: the checks re-run on every content change. Their
         // first run waits for the content to be loaded (astro:server:start), to take the pages' records from it.
         devChecks = startDevChecks(config.contentRoot, config, logger, sources);
