@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -112,5 +112,93 @@ describe('the content loader in the dev server', () => {
     watcher.emit('change', join(content, 'page.md'));
     await new Promise((done) => setTimeout(done, 100));
     expect(refreshContent).not.toHaveBeenCalled();
+  });
+
+  /** Loads a page, then holds the renders of later saves until the test finishes them; `written` gets the page's digest at each store write. */
+  async function withHeldRenders(name: string) {
+    const folder = mkdtempSync(join(root, `${name}-`));
+    const file = join(folder, 'page.md');
+    writeFileSync(file, 'First text.');
+    const held: (() => void)[] = [];
+    let hold = false;
+    buildState().renderPool = {
+      ...pool,
+      render: (job) => {
+        renders.push(job);
+        const page = { html: `<p>${job.body}</p>`, metadata: { imagePaths: [] } };
+        return hold ? new Promise((resolve) => held.push(() => resolve(page))) : Promise.resolve(page);
+      },
+    };
+    const written: (string | undefined)[] = [];
+    const { context, store } = devContext(Object.assign(new EventEmitter(), { add: () => undefined }));
+    buildState().refreshContent = vi.fn(async () => void written.push(store.get('page.md')?.digest));
+    await pageLoader({ base: folder, pattern: '**/*.md', generateId: ({ entry }) => entry }).load(context);
+    hold = true;
+    const save = async (text: string) => {
+      const before = held.length;
+      writeFileSync(file, text);
+      (context.watcher as unknown as EventEmitter).emit('change', file);
+      await vi.waitFor(() => expect(held).toHaveLength(before + 1));
+    };
+    return { held, written, store, save };
+  }
+
+  it('stores two overlapping saves in order and writes the store once, with the later text, though the later render ends first', async () => {
+    const { held, written, store, save } = await withHeldRenders('overlap');
+    await save('Second text.');
+    await save('Third text.');
+    held[1]!();
+    await new Promise((done) => setTimeout(done, 60));
+    expect(written).toEqual([]);
+    expect(store.get('page.md')?.digest).toBe('digest of First text.');
+    held[0]!();
+    await vi.waitFor(() => expect(written).toHaveLength(1));
+    await new Promise((done) => setTimeout(done, 60));
+    expect(written).toEqual(['digest of Third text.']);
+  });
+
+  it('writes no store while a later save is still rendering, and once after it', async () => {
+    const { held, written, store, save } = await withHeldRenders('in-flight');
+    await save('Second text.');
+    await save('Third text.');
+    held[0]!();
+    await new Promise((done) => setTimeout(done, 60));
+    // The first save is stored, but not written while the second renders.
+    expect(store.get('page.md')?.digest).toBe('digest of Second text.');
+    expect(written).toEqual([]);
+    held[1]!();
+    await vi.waitFor(() => expect(written).toEqual(['digest of Third text.']));
+  });
+
+  it('has the store written without a deleted page', async () => {
+    const folder = mkdtempSync(join(root, 'delete-'));
+    writeFileSync(join(folder, 'page.md'), 'Kept.');
+    writeFileSync(join(folder, 'gone.md'), 'Deleted.');
+    buildState().renderPool = pool;
+    const written: string[][] = [];
+    const { context, store } = devContext(Object.assign(new EventEmitter(), { add: () => undefined }));
+    buildState().refreshContent = vi.fn(async () => void written.push(store.keys().sort()));
+    const loader = pageLoader({ base: folder, pattern: '**/*.md', generateId: ({ entry }) => entry });
+    await loader.load(context);
+    unlinkSync(join(folder, 'gone.md'));
+    (context.watcher as unknown as EventEmitter).emit('unlink', join(folder, 'gone.md'));
+    await vi.waitFor(() => expect(written).toEqual([['page.md']]));
+  });
+
+  it('has the store written with a renamed page under its new id only', async () => {
+    const folder = mkdtempSync(join(root, 'rename-'));
+    writeFileSync(join(folder, 'old.md'), 'Moving.');
+    buildState().renderPool = pool;
+    const written: string[][] = [];
+    const { context, store } = devContext(Object.assign(new EventEmitter(), { add: () => undefined }));
+    buildState().refreshContent = vi.fn(async () => void written.push(store.keys().sort()));
+    const loader = pageLoader({ base: folder, pattern: '**/*.md', generateId: ({ entry }) => entry });
+    await loader.load(context);
+    renameSync(join(folder, 'old.md'), join(folder, 'new.md'));
+    const watcher = context.watcher as unknown as EventEmitter;
+    watcher.emit('unlink', join(folder, 'old.md'));
+    watcher.emit('add', join(folder, 'new.md'));
+    await vi.waitFor(() => expect(written.at(-1)).toEqual(['new.md']));
+    expect(renders.map((r) => r.body)).toEqual(['Moving.', 'Moving.']);
   });
 });
