@@ -28,6 +28,7 @@ import {
 } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
+import { contentEchoPlugin } from './content-echo.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
 import { listBuiltFiles, writeServiceWorker } from './offline.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
@@ -78,7 +79,12 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
           devToolbar: { enabled: false },
           vite: {
-            plugins: [configModulePlugin(config), codeCssPlugin(), movedRoutesPlugin()],
+            plugins: [
+              configModulePlugin(config),
+              codeCssPlugin(),
+              movedRoutesPlugin(),
+              contentEchoPlugin(fileURLToPath(new URL('.astro/', astroConfig.root))),
+            ],
             build: { rollupOptions: { onwarn: quietDirectives } },
             // A save that truncates the file, then writes it (Node's writeFile, many editors) is two changes; the
             // watcher could report the first, the page be read empty, and the second go unreported within the same
