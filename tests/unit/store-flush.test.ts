@@ -11,7 +11,7 @@ describe('createStoreFlusher', () => {
 
   it('writes a burst of changes once, the settle time after the last', async () => {
     const flush = vi.fn(() => Promise.resolve());
-    const flusher = createStoreFlusher(flush, () => undefined, 20);
+    const flusher = createStoreFlusher(flush, () => undefined, { settleMs: 20, spacingMs: 0, now: Date.now });
     flusher.changed();
     await vi.advanceTimersByTimeAsync(15);
     flusher.changed();
@@ -25,7 +25,7 @@ describe('createStoreFlusher', () => {
 
   it('writes nothing while a render runs, and writes once the last render ended', async () => {
     const flush = vi.fn(() => Promise.resolve());
-    const flusher = createStoreFlusher(flush, () => undefined, 20);
+    const flusher = createStoreFlusher(flush, () => undefined, { settleMs: 20, spacingMs: 0, now: Date.now });
     const endFirst = flusher.begin();
     const endSecond = flusher.begin();
     flusher.changed();
@@ -42,7 +42,7 @@ describe('createStoreFlusher', () => {
 
   it('writes nothing when nothing changed', async () => {
     const flush = vi.fn(() => Promise.resolve());
-    const flusher = createStoreFlusher(flush, () => undefined, 20);
+    const flusher = createStoreFlusher(flush, () => undefined, { settleMs: 20, spacingMs: 0, now: Date.now });
     flusher.begin()();
     await vi.advanceTimersByTimeAsync(100);
     expect(flush).not.toHaveBeenCalled();
@@ -51,7 +51,7 @@ describe('createStoreFlusher', () => {
   it('writes a change made during a write with a second write after it', async () => {
     let finish = () => {};
     const flush = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-    const flusher = createStoreFlusher(flush, () => undefined, 20);
+    const flusher = createStoreFlusher(flush, () => undefined, { settleMs: 20, spacingMs: 0, now: Date.now });
     flusher.changed();
     await vi.advanceTimersByTimeAsync(20);
     flusher.changed();
@@ -66,12 +66,31 @@ describe('createStoreFlusher', () => {
     const error = new Error('disk full');
     const flush = vi.fn().mockRejectedValueOnce(error).mockResolvedValue(undefined);
     const onError = vi.fn();
-    const flusher = createStoreFlusher(flush, onError, 20);
+    const flusher = createStoreFlusher(flush, onError, { settleMs: 20, spacingMs: 0, now: Date.now });
     flusher.changed();
     await vi.advanceTimersByTimeAsync(20);
     expect(onError).toHaveBeenCalledWith(error);
     flusher.changed();
     await vi.advanceTimersByTimeAsync(20);
     expect(flush).toHaveBeenCalledTimes(2);
+  });
+
+  it('starts a write no sooner than the spacing after the previous one started, and at once after a quiet spell', async () => {
+    const flush = vi.fn(() => Promise.resolve());
+    const flusher = createStoreFlusher(flush, () => undefined, { settleMs: 20, spacingMs: 500, now: Date.now });
+    flusher.changed();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(flush).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(100);
+    flusher.changed();
+    // The first write started at 20 ms: the second starts at 520 ms, not 20 ms after this change at 120 ms.
+    await vi.advanceTimersByTimeAsync(399);
+    expect(flush).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flush).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    flusher.changed();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(flush).toHaveBeenCalledTimes(3);
   });
 });
