@@ -18,7 +18,7 @@ import type { SitePagePart } from './site.ts';
  *   `astro dev` change while the server runs: `sourceDiagnostics`, `excluded`, `refusedLinks`,
  *   `index`, `bodyLineOffsets`, `command`, `dev`;
  * - one evaluation of the pages' modules → the next (the dev server re-evaluates them after a change): `commitDates`, `sitePages`;
- * - the integration → the content loader: `renderPool`, the threads that render Markdown; and back, in `astro dev`,
+ * - the integration → the content loader: `renderPool`, the threads that render Markdown, and `refreshContent`; and back, in `astro dev`,
  *   `storedRecords`, what rendering recorded of each page, for the dev server's checks;
  * - the integration → the pages, in a build: `linkedFilesKnown`, told the linked files as soon as the links are checked.
  */
@@ -57,6 +57,8 @@ export interface BuildState {
   phases: PhaseMark[];
   /** Threads rendering the `.md` pages for the content loader (src/data/page-loader.ts); none in `astro sync`. */
   renderPool?: RenderPool | undefined;
+  /** `astro dev` only: Astro's `refreshContent` (from `astro:server:setup`), with which the content loader has the data store written at once after a change. */
+  refreshContent?: ((options: { loaders: string[]; context: Record<string, unknown> }) => Promise<void>) | undefined;
   /** `astro dev` only: the records of the pages the content loader rendered, for the dev server's checks (no second parse). */
   storedRecords?: StoredRecords | undefined;
   /** Each page's last commit date, from one `git log` per process (kept across resets). */

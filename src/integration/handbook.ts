@@ -28,6 +28,7 @@ import {
 } from './assets.ts';
 import { codeCssPlugin } from './code-css.ts';
 import { configModulePlugin } from './config-module.ts';
+import { contentEchoPlugin } from './content-echo.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
 import { listBuiltFiles, writeServiceWorker } from './offline.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
@@ -78,7 +79,12 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
           devToolbar: { enabled: false },
           vite: {
-            plugins: [configModulePlugin(config), codeCssPlugin(), movedRoutesPlugin()],
+            plugins: [
+              configModulePlugin(config),
+              codeCssPlugin(),
+              movedRoutesPlugin(),
+              contentEchoPlugin(fileURLToPath(new URL('.astro/', astroConfig.root))),
+            ],
             build: { rollupOptions: { onwarn: quietDirectives } },
             // A save that truncates the file, then writes it (Node's writeFile, many editors) is two changes; the
             // watcher could report the first, the page be read empty, and the second go unreported within the same
@@ -133,7 +139,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           preparedSvgs.catch(() => undefined);
         };
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        // The content loader writes Astro's data store through it as soon as an edited page is rendered (page-loader.ts).
+        buildState().refreshContent = refreshContent;
         // Contributors look at the page, not the terminal: the checks re-run on every content change. Their
         // first run waits for the content to be loaded (astro:server:start), to take the pages' records from it.
         devChecks = startDevChecks(config.contentRoot, config, logger, sources);

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock } from '../../scripts/build-lock.ts';
 import { axeViolations } from '../helpers/axe.ts';
@@ -17,6 +17,18 @@ let page: Page;
 
 const guide = () => join(tree, '01-guide/README.md');
 const panel = () => page.locator('section.hb-dev-problems');
+
+/** Resolves to how many times the page navigated (reloaded) within `ms` from now. */
+async function reloadsWithin(ms: number): Promise<number> {
+  let count = 0;
+  const onNavigation = (frame: Frame) => {
+    if (frame === page.mainFrame()) count += 1;
+  };
+  page.on('framenavigated', onNavigation);
+  await new Promise((done) => setTimeout(done, ms));
+  page.off('framenavigated', onNavigation);
+  return count;
+}
 
 describe('npm run dev shows the content problems of a page in that page', () => {
   beforeAll(async () => {
@@ -46,6 +58,8 @@ describe('npm run dev shows the content problems of a page in that page', () => 
     writeFileSync(guide(), source.replace('---\n', '---\ntitel: Guide\n') + '\nSee [the setup](./setup.md).\n');
     // No reload by the test: the dev server reloads the page itself.
     await panel().waitFor({ timeout: 30_000 });
+    // Once: a second reload would come within a few hundred milliseconds (see src/integration/content-echo.ts).
+    expect(await reloadsWithin(1_000)).toBe(0);
     const items = await panel().locator('li').allTextContents();
     const lines = source.split('\n').length + 2;
     expect(items).toHaveLength(2);
