@@ -65,6 +65,29 @@ const pool: RenderPool = {
   size: () => 1,
 };
 
+/** A stand-in for the dev server's file watcher, which the loader registers its folder with. */
+const newWatcher = () => Object.assign(new EventEmitter(), { add: () => undefined });
+/** The content loader over the `.md` pages of a folder, each page's id its path. */
+const loaderOf = (base: string) => pageLoader({ base, pattern: '**/*.md', generateId: ({ entry }) => entry });
+
+/** Sets the build state as the dev server does (this file's pool, a mock `refreshContent`); returns it with a watcher and a loader of `base`. */
+function devLoader(base: string) {
+  const refreshContent = vi.fn(async () => undefined);
+  buildState().renderPool = pool;
+  buildState().refreshContent = refreshContent;
+  return { refreshContent, watcher: newWatcher(), loader: loaderOf(base) };
+}
+
+/** Loads the pages of `folder` as the dev server does; `written` gets the store's ids at each store write after that. */
+async function loadRecordingWrites(folder: string) {
+  buildState().renderPool = pool;
+  const written: string[][] = [];
+  const { context, store } = devContext(newWatcher());
+  buildState().refreshContent = vi.fn(async () => void written.push(store.keys().sort()));
+  await loaderOf(folder).load(context);
+  return { context, written };
+}
+
 afterEach(() => {
   buildState().renderPool = undefined;
   buildState().refreshContent = undefined;
@@ -76,11 +99,7 @@ afterEach(() => {
 describe('the content loader in the dev server', () => {
   it('has the data store written through a refresh of its own once an edited page is rendered, and that refresh loads nothing', async () => {
     writeFileSync(join(content, 'page.md'), 'First text.');
-    const refreshContent = vi.fn(async () => undefined);
-    buildState().renderPool = pool;
-    buildState().refreshContent = refreshContent;
-    const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
-    const loader = pageLoader({ base: content, pattern: '**/*.md', generateId: ({ entry }) => entry });
+    const { refreshContent, watcher, loader } = devLoader(content);
     const { context, store } = devContext(watcher);
     await loader.load(context);
     expect(renders.map((r) => r.body)).toEqual(['First text.']);
@@ -103,11 +122,7 @@ describe('the content loader in the dev server', () => {
 
   it('asks for no write when a saved page is unchanged', async () => {
     writeFileSync(join(content, 'page.md'), 'Same text.');
-    const refreshContent = vi.fn(async () => undefined);
-    buildState().renderPool = pool;
-    buildState().refreshContent = refreshContent;
-    const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
-    const loader = pageLoader({ base: content, pattern: '**/*.md', generateId: ({ entry }) => entry });
+    const { refreshContent, watcher, loader } = devLoader(content);
     await loader.load(devContext(watcher).context);
     watcher.emit('change', join(content, 'page.md'));
     await new Promise((done) => setTimeout(done, 100));
@@ -130,9 +145,9 @@ describe('the content loader in the dev server', () => {
       },
     };
     const written: (string | undefined)[] = [];
-    const { context, store } = devContext(Object.assign(new EventEmitter(), { add: () => undefined }));
+    const { context, store } = devContext(newWatcher());
     buildState().refreshContent = vi.fn(async () => void written.push(store.get('page.md')?.digest));
-    await pageLoader({ base: folder, pattern: '**/*.md', generateId: ({ entry }) => entry }).load(context);
+    await loaderOf(folder).load(context);
     hold = true;
     const save = async (text: string) => {
       const before = held.length;
@@ -174,12 +189,7 @@ describe('the content loader in the dev server', () => {
     const folder = mkdtempSync(join(root, 'delete-'));
     writeFileSync(join(folder, 'page.md'), 'Kept.');
     writeFileSync(join(folder, 'gone.md'), 'Deleted.');
-    buildState().renderPool = pool;
-    const written: string[][] = [];
-    const { context, store } = devContext(Object.assign(new EventEmitter(), { add: () => undefined }));
-    buildState().refreshContent = vi.fn(async () => void written.push(store.keys().sort()));
-    const loader = pageLoader({ base: folder, pattern: '**/*.md', generateId: ({ entry }) => entry });
-    await loader.load(context);
+    const { context, written } = await loadRecordingWrites(folder);
     unlinkSync(join(folder, 'gone.md'));
     (context.watcher as unknown as EventEmitter).emit('unlink', join(folder, 'gone.md'));
     await vi.waitFor(() => expect(written).toEqual([['page.md']]));
@@ -188,12 +198,7 @@ describe('the content loader in the dev server', () => {
   it('has the store written with a renamed page under its new id only', async () => {
     const folder = mkdtempSync(join(root, 'rename-'));
     writeFileSync(join(folder, 'old.md'), 'Moving.');
-    buildState().renderPool = pool;
-    const written: string[][] = [];
-    const { context, store } = devContext(Object.assign(new EventEmitter(), { add: () => undefined }));
-    buildState().refreshContent = vi.fn(async () => void written.push(store.keys().sort()));
-    const loader = pageLoader({ base: folder, pattern: '**/*.md', generateId: ({ entry }) => entry });
-    await loader.load(context);
+    const { context, written } = await loadRecordingWrites(folder);
     renameSync(join(folder, 'old.md'), join(folder, 'new.md'));
     const watcher = context.watcher as unknown as EventEmitter;
     watcher.emit('unlink', join(folder, 'old.md'));
