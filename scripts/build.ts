@@ -18,6 +18,7 @@ import { formatBytes } from '../src/lib/offline-status.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
+import { INSTALLED_PACKAGES } from '../src/lib/installed-packages.ts';
 
 assertNodeVersion();
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -33,7 +34,7 @@ const config = readSiteConfig(process.env, root);
 const outDir = resolve(root, process.env.HANDBOOK_OUT ?? 'dist');
 // Rendered pages are cached per content tree, base path and version of the Markdown pipeline:
 // Astro's cache does not notice when our plugins change, so their source is part of the key.
-const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', 'package-lock.json', 'patches/**'], {
+const pipeline = globSync(['src/plugins/**', 'src/markdown/**', 'src/highlight/**', 'src/lib/**', ...INSTALLED_PACKAGES], {
   cwd: root,
 }).sort();
 const contentKey = createHash('sha256')

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { planCheck } from '../lib/code-checks.ts';
 import type { CheckedBlock, CodeProblem, FileBlock, Tools } from './check-blocks.ts';
+import { INSTALLED_PACKAGES } from '../lib/installed-packages.ts';
 
 /** A problem of a cached block: its line counted from the block's first code line, and what was said. */
 interface CachedProblem {
@@ -22,12 +23,9 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0'
 
 /** Returns what a block's answer depends on besides its text: the checker's code, the locked packages and their patches, the external tools' versions. */
 export function checkerVersion(root: string, tools: Tools = {}): string {
-  const sources = globSync(
-    ['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', 'package-lock.json', 'patches/**'],
-    {
-      cwd: root,
-    },
-  ).sort();
+  const sources = globSync(['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', ...INSTALLED_PACKAGES], {
+    cwd: root,
+  }).sort();
   const version = (command: string) => {
     const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
     return `${run.status}:${run.stdout}`;

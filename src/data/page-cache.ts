@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { stampOf } from './file-stamp.ts';
 import type { PageJob, PageResult, ReadPages } from './read-pages.ts';
+import { INSTALLED_PACKAGES } from '../lib/installed-packages.ts';
 
 interface Entry {
   /** What the answer depends on: the page's text and the job. */
@@ -21,12 +22,9 @@ const hash = (...parts: (string | Buffer)[]) => {
 
 /** Returns the version of the Markdown pipeline: the generator's plugins and libraries, the locked packages and their patches, as the build's cache key uses. */
 export function pipelineVersion(root: string): string {
-  const files = globSync(
-    ['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', 'package-lock.json', 'patches/**'],
-    {
-      cwd: root,
-    },
-  ).sort();
+  const files = globSync(['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', ...INSTALLED_PACKAGES], {
+    cwd: root,
+  }).sort();
   return hash(...files.flatMap((f) => [f, readFileSync(join(root, f))]));
 }
 

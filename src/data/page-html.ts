@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileWhole } from './atomic-file.ts';
 
 // A page's rendered HTML is kept in a file of its own beside Astro's data store, not in the store: the
 // store is loaded whole by every build (as one JavaScript module, slow to compile at a thousand pages and
@@ -22,10 +23,8 @@ export function writePageHtml(dir: string, html: string): string {
   const file = join(dir, `${createHash('sha256').update(html).digest('hex').slice(0, 32)}.html`);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    // Written whole, then renamed: two threads writing the same page never leave half a file.
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(partial, html);
-    renameSync(partial, file);
+    // Two threads writing the same page never leave half a file.
+    writeFileWhole(file, html);
   }
   return file;
 }

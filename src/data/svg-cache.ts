@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sanitizeSvg, type SanitizedSvg } from '../lib/sanitize-svg.ts';
+import { writeFileWhole } from './atomic-file.ts';
+import { installedVersion } from './installed-version.ts';
 
 // Sanitizing an SVG costs jsdom's load (about a second) and then a few milliseconds each: a rebuild after one edit
 // spent more time on the 450 SVGs of the 1,000-page benchmark, all unchanged, than on the edited page. The answers
@@ -25,10 +26,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** Returns what the sanitizer's answers depend on besides the SVG: its own source and the versions of its libraries. */
 export function sanitizerVersion(): string {
   const parts = [readFileSync(new URL('../lib/sanitize-svg.ts', import.meta.url), 'utf8')];
-  for (const name of ['dompurify', 'jsdom']) {
-    const file = findPackageJSON(name, import.meta.url);
-    parts.push(`${name}@${file ? (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version : 'unknown'}`);
-  }
+  for (const name of ['dompurify', 'jsdom']) parts.push(`${name}@${installedVersion(name)}`);
   return sha256(parts.join('\0'));
 }
 
@@ -55,10 +53,7 @@ export function cachedSanitizer(cacheFile: string, version = sanitizerVersion())
     },
     save: () => {
       mkdirSync(dirname(cacheFile), { recursive: true });
-      // Written whole, then renamed: an interrupted build never leaves half a cache.
-      const partial = `${cacheFile}.${process.pid}`;
-      writeFileSync(partial, JSON.stringify({ version, svgs: Object.fromEntries(used) } satisfies CacheFile));
-      renameSync(partial, cacheFile);
+      writeFileWhole(cacheFile, JSON.stringify({ version, svgs: Object.fromEntries(used) } satisfies CacheFile));
     },
   };
 }

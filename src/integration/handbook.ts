@@ -202,9 +202,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('search');
         // The rest of the output is final by now: it is hashed for the offline copy while Pagefind runs.
         const listed = await listBuiltFiles(outDir, { except: 'pagefind' });
-        const pages = await indexing;
+        const { pages, read } = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
-        const pageTableBytes = await writeSearchPages(outDir);
+        const pageTableBytes = await writeSearchPages(outDir, read);
         const searchBytes = await searchFolderBytes(outDir);
         if (state.summary) {
           state.summary.linkedFiles = published.count;

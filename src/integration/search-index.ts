@@ -6,7 +6,7 @@ import { VOCABULARY_FILE } from '../lib/search-link.ts';
 import { PAGES_FILE, pageTable, type IndexedPage } from '../lib/search-pages.ts';
 import { buildVocabulary, type VocabularySource } from '../lib/search-terms.ts';
 import { nextManifest } from '../lib/search-reuse.ts';
-import { keepSearchFiles, pagefindVersion, readPagefindFile, seedSearchFolder, settleSearchFolder } from './search-reuse.ts';
+import { keepSearchFiles, pagefindVersion, readFragment, seedSearchFolder, settleSearchFolder, type FragmentPage } from './search-reuse.ts';
 
 async function runPagefind(outDir: string, language: string): Promise<number> {
   try {
@@ -24,13 +24,19 @@ async function runPagefind(outDir: string, language: string): Promise<number> {
   }
 }
 
+/** What building the search index gave: the page count, and the fragments already read (for {@link writeSearchPages}). */
+export interface SearchIndex {
+  pages: number;
+  read: ReadonlyMap<string, FragmentPage>;
+}
+
 /**
- * Builds the Pagefind index of the built site into `<outDir>/pagefind`; returns the page count. With a cache folder,
+ * Builds the Pagefind index of the built site into `<outDir>/pagefind`. With a cache folder,
  * the last build's fragment and index files are put in first, so Pagefind compresses and writes only those that
  * changed (src/lib/search-reuse.ts); should any reused file be in doubt, the index is built again without them.
  */
-export async function writeSearchIndex(outDir: string, language: string, cache?: string): Promise<number> {
-  if (cache === undefined) return runPagefind(outDir, language);
+export async function writeSearchIndex(outDir: string, language: string, cache?: string): Promise<SearchIndex> {
+  if (cache === undefined) return { pages: await runPagefind(outDir, language), read: new Map() };
   const searchDir = join(outDir, 'pagefind');
   const version = pagefindVersion();
   const seeded = seedSearchFolder(cache, searchDir, version);
@@ -40,7 +46,7 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
     try {
       return settleSearchFolder(outDir, searchDir, reused);
     } catch (error) {
-      return { refs: { fragments: [], chunks: [] }, fragmentUrls: new Map(), problem: String(error) };
+      return { refs: { fragments: [], chunks: [] }, fragmentUrls: new Map(), read: new Map(), problem: String(error) };
     }
   };
   let settled = settle(seeded);
@@ -52,7 +58,7 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
   // A folder whose files cannot be told apart by their names (never seen), or cannot be read, is not kept for the next build.
   if (settled.problem === undefined) keepSearchFiles(cache, searchDir, nextManifest(settled.refs, settled.fragmentUrls), version);
   else rmSync(cache, { recursive: true, force: true });
-  return pages;
+  return { pages, read: settled.read };
 }
 
 /** Writes the vocabulary for typo suggestions (a JSON array of words, most frequent first); returns its bytes. */
@@ -62,22 +68,18 @@ export async function writeSearchVocabulary(outDir: string, pages: readonly Voca
   return Buffer.byteLength(text);
 }
 
-/** Returns the page a fragment file of Pagefind's describes, or undefined for a page without a title. */
-function readFragment(path: string, id: string): IndexedPage | undefined {
-  const fragment = JSON.parse(readPagefindFile(path).toString('utf8')) as { url?: unknown; meta?: { title?: unknown } };
-  const { url } = fragment;
-  const title = fragment.meta?.title;
-  return typeof url === 'string' && typeof title === 'string' ? { id, url, title } : undefined;
-}
-
 /**
  * Writes the table of indexed pages (each page's address and title by Pagefind's id for it), so search shows
  * a result's row as soon as Pagefind has found it, before its excerpt is ready; returns the table's bytes.
+ * Fragments in `read` (by id) are not read again; pages without a title are left out.
  */
-export async function writeSearchPages(outDir: string): Promise<number> {
+export async function writeSearchPages(outDir: string, read: ReadonlyMap<string, FragmentPage> = new Map()): Promise<number> {
   const folder = join(outDir, 'pagefind', 'fragment');
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.pf_fragment'));
-  const pages = names.map((name) => readFragment(join(folder, name), name.slice(0, -'.pf_fragment'.length)));
+  const ids = (await readdir(folder)).filter((name) => name.endsWith('.pf_fragment')).map((name) => name.slice(0, -'.pf_fragment'.length));
+  const pages = ids.map((id): IndexedPage | undefined => {
+    const { url, title } = read.get(id) ?? readFragment(join(folder, `${id}.pf_fragment`));
+    return typeof url === 'string' && typeof title === 'string' ? { id, url, title } : undefined;
+  });
   const text = JSON.stringify(pageTable(pages.filter((page) => page !== undefined)));
   await writeFile(join(outDir, PAGES_FILE), text);
   return Buffer.byteLength(text);

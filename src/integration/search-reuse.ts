@@ -1,8 +1,9 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
+import { copyFileWhole, writeFileWhole } from '../data/atomic-file.ts';
+import { installedVersion } from '../data/installed-version.ts';
 import { metaReferences, reuseProblem, type MetaReferences, type ReuseManifest } from '../lib/search-reuse.ts';
 
 // Pagefind's files are gzip-compressed and start, once decompressed, with this signature.
@@ -23,10 +24,21 @@ export function readPagefindFile(path: string): Buffer {
   return data.subarray(SIGNATURE.length);
 }
 
+/** What a fragment file of Pagefind's says of its page: its address and its title, if any. */
+export interface FragmentPage {
+  url?: unknown;
+  title?: unknown;
+}
+
+/** Reads one of Pagefind's fragment files. */
+export function readFragment(path: string): FragmentPage {
+  const fragment = JSON.parse(readPagefindFile(path).toString('utf8')) as { url?: unknown; meta?: { title?: unknown } };
+  return { url: fragment.url, title: fragment.meta?.title };
+}
+
 /** Returns the version of Pagefind in use, which the kept files must come from. */
 export function pagefindVersion(): string {
-  const file = findPackageJSON('pagefind', import.meta.url);
-  return file ? String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version) : 'unknown';
+  return installedVersion('pagefind');
 }
 
 const emptyManifest = (): ReuseManifest => ({ fragments: {}, chunks: {} });
@@ -66,6 +78,8 @@ export function seedSearchFolder(cache: string, searchDir: string, version: stri
 export interface SettledFolder {
   refs: MetaReferences;
   fragmentUrls: Map<string, string>;
+  /** The fragments read to find their pages (the new ones), by name: the page table need not read them again. */
+  read: Map<string, FragmentPage>;
   /** Why the reused files cannot be trusted, if they cannot. */
   problem?: string;
 }
@@ -95,13 +109,17 @@ export function settleSearchFolder(outDir: string, searchDir: string, seeded: Re
   for (const kind of ['fragments', 'chunks'] as const)
     for (const name of Object.keys(seeded[kind])) if (!named[kind].has(name)) rmSync(fileOf(searchDir, kind, name));
   const fragmentUrls = new Map<string, string>();
+  const read = new Map<string, FragmentPage>();
   for (const name of named.fragments) {
-    const url =
-      seeded.fragments[name] ??
-      (JSON.parse(readPagefindFile(fileOf(searchDir, 'fragments', name)).toString('utf8')) as { url?: unknown }).url;
+    let url: unknown = seeded.fragments[name];
+    if (url === undefined) {
+      const page = readFragment(fileOf(searchDir, 'fragments', name));
+      read.set(name, page);
+      url = page.url;
+    }
     if (typeof url === 'string') fragmentUrls.set(name, url);
   }
-  return { refs, fragmentUrls, problem: reuseProblem(refs, seeded, fragmentUrls, (url) => pageWritten(outDir, url)) };
+  return { refs, fragmentUrls, read, problem: reuseProblem(refs, seeded, fragmentUrls, (url) => pageWritten(outDir, url)) };
 }
 
 /** Makes the cache hold exactly this build's fragment and index files, with their manifest. */
@@ -112,13 +130,10 @@ export function keepSearchFiles(cache: string, searchDir: string, manifest: Reus
     for (const name of Object.keys(manifest[kind])) {
       const target = fileOf(cache, kind, name);
       if (before[kind][name] !== undefined && existsSync(target)) continue;
-      // Copied whole, then renamed: an interrupted build never leaves half a file under a name that promises its content.
-      copyFileSync(fileOf(searchDir, kind, name), `${target}.${process.pid}`);
-      renameSync(`${target}.${process.pid}`, target);
+      copyFileWhole(fileOf(searchDir, kind, name), target);
     }
   }
-  writeFileSync(join(cache, `${MANIFEST}.${process.pid}`), JSON.stringify({ version, ...manifest }));
-  renameSync(join(cache, `${MANIFEST}.${process.pid}`), join(cache, MANIFEST));
+  writeFileWhole(join(cache, MANIFEST), JSON.stringify({ version, ...manifest }));
   // Last: files no manifest names any more.
   for (const kind of ['fragments', 'chunks'] as const) {
     const [folder, extension] = FOLDERS[kind];
