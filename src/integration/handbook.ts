@@ -78,6 +78,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           // Canonical URLs and the sitemap need the public origin: without HANDBOOK_SITE both are left out.
           integrations: [mdx(), ...(config.site ? [sitemap()] : [])],
           devToolbar: { enabled: false },
+          // A rebuild copies each page whose view is unchanged from the last build ([...slug].astro gives the key).
+          experimental: { incrementalBuild: true },
           vite: {
             plugins: [
               configModulePlugin(config),

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -9,6 +9,20 @@ import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-repro-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Returns the folder of Astro's copies of the last build's pages for a content tree (its incremental build's cache). */
+function cachedPagesOf(tree: string): string {
+  const caches = readdirSync('node_modules/.astro', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(d.parentPath, d.name, 'incremental-build.json')))
+    .map((d) => join(d.parentPath, d.name))
+    // The data store names the tree it was built from, as `"contentRoot":"<tree>"` (escaped once more).
+    .filter((dir) => readFileSync(join(dir, 'data-store.json'), 'utf8').includes(`${tree}\\"`));
+  expect(caches).toHaveLength(1);
+  return join(caches[0]!, 'dist');
+}
+
+/** Returns the name of Astro's copy of an output file (patches/astro+7.3.5.patch: a digest of its path). */
+const cachedCopy = (outputFile: string) => createHash('sha256').update(outputFile).digest('hex').slice(0, 32);
 
 /** Returns path → sha256 of every file in a folder. */
 function fingerprint(dir: string): Record<string, string> {
@@ -91,5 +105,31 @@ describe('builds', () => {
     expect(searchText).toContain('zeppelinfields');
     expect(searchText).toContain('"url":"/reference/commands/"');
     expect(searchText).not.toContain('"url":"/reference/cheatsheet/"');
+  });
+
+  // Astro's incremental build copies a page from its cache when the page's key (a digest of its view), its
+  // template and the configuration are unchanged. A marker planted in the cached copies shows which were copied.
+  it('copy the pages an edit leaves unchanged from the last build, and render again every page whose view or MDX changed', async () => {
+    const before = await runBuild(tree, {}, join(work, 'before-marked'));
+    expect(before.code, before.stderr).toBe(0);
+    const cache = cachedPagesOf(tree);
+    const marker = '<!-- copied from the cache -->';
+    const pages = ['guide/index.html', 'guide/docker/index.html', 'reference/index.html', 'reference/commands/index.html'];
+    for (const page of pages) appendFileSync(join(cache, cachedCopy(page)), marker);
+    // A body edit that changes neither a heading, a link nor the word count: the docker page's view changes
+    // only by its HTML; the MDX page's view not at all (its content is a component, tracked by Astro itself).
+    const docker = join(tree, '01-guide/docker/README.md');
+    const mdx = join(tree, '02-reference/commands.mdx');
+    writeFileSync(docker, readFileSync(docker, 'utf8').replace('zeppelinfields', 'airshipfields'));
+    writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('to start a stack', 'to start a swarm'));
+    const after = await runBuild(tree, {}, join(work, 'after-marked'));
+    expect(after.code, after.stderr).toBe(0);
+    const page = (name: string) => readFileSync(join(after.outDir, name), 'utf8');
+    expect(page('guide/index.html')).toContain(marker);
+    expect(page('reference/index.html')).toContain(marker);
+    expect(page('guide/docker/index.html')).not.toContain(marker);
+    expect(page('guide/docker/index.html')).toContain('airshipfields');
+    expect(page('reference/commands/index.html')).not.toContain(marker);
+    expect(page('reference/commands/index.html')).toContain('to start a swarm');
   });
 });

@@ -1,4 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
@@ -7,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 // patches/ holds changes to installed packages that `npm ci` applies (postinstall: patch-package).
 describe('the patched packages', () => {
   it('patches only what the README explains', () => {
-    expect(readdirSync('patches').sort()).toEqual(['@astrojs+markdown-remark+7.3.1.patch', 'unist-util-visit-parents+6.1.0.patch']);
+    expect(readdirSync('patches').sort()).toEqual([
+      '@astrojs+markdown-remark+7.3.1.patch',
+      'astro+7.3.5.patch',
+      'unist-util-visit-parents+6.1.0.patch',
+    ]);
   });
 
   it('unist-util-visit-parents no longer names each visit after its node (a defineProperty per node visited)', () => {
@@ -37,5 +45,26 @@ describe('the patched packages', () => {
     const withRaw = (await render('x <div>y</div>')).code;
     expect(withRaw).toContain('<p>x </p><div>y</div>');
     expect(withRaw).not.toContain('<p><p>');
+  });
+
+  it("Astro's incremental build keeps its copies of the pages in one folder, named after a digest of each output path", async () => {
+    const { IncrementalBuildCache } = await import('../../node_modules/astro/dist/core/build/incremental.js');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'handbook-incremental-'));
+    try {
+      // Only the cache folder of Astro's settings is read here.
+      const settings = { config: { cacheDir: pathToFileURL(`${cacheDir}/`) } } as unknown as Parameters<
+        typeof IncrementalBuildCache.load
+      >[0];
+      const cache = IncrementalBuildCache.load(settings, 'config', 'lockfile', 'key');
+      await cache.writeOutputFile(settings, 'guide/docker/index.html', 'page');
+      await cache.writeOutputFile(settings, '%C3%BCber-uns/index.html', 'seite');
+      // Unpatched: dist/guide/docker/index.html, a folder made for every page.
+      const name = (path: string) => createHash('sha256').update(path).digest('hex').slice(0, 32);
+      expect(readdirSync(join(cacheDir, 'dist')).sort()).toEqual(
+        [name('guide/docker/index.html'), name('%C3%BCber-uns/index.html')].sort(),
+      );
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
