@@ -1,10 +1,9 @@
 // Builds the site atomically: into a temporary folder, moved over dist/ only when the build succeeded.
 // Content problems are printed as one report without a stack trace; a stack trace means a generator bug.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { dirname, join, resolve } from 'node:path';
-import { build } from 'astro';
 import { createHash } from 'node:crypto';
 import { checkContentRoot } from '../src/data/preflight.ts';
 import { glossarySource } from '../src/data/glossary-file.ts';
@@ -19,6 +18,7 @@ import { readSiteConfig } from '../src/lib/site-config.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { assertNodeVersion } from './node-version.ts';
 import { INSTALLED_PACKAGES } from '../src/lib/installed-packages.ts';
+import { startEarlyIndex } from '../src/integration/search-early.ts';
 
 assertNodeVersion();
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -61,6 +61,12 @@ if (rootProblem) {
 
 const release = await acquireBuildLock(root);
 const tmp = mkdtempSync(join(root, '.handbook-build-'));
+const cacheDir = join(root, 'node_modules', '.astro', contentKey);
+// A rebuild has Pagefind read the last build's output on a thread of its own from here on, while Astro loads, starts
+// and writes this build's pages (src/integration/search-early.ts); Astro is loaded after, so that it can start first.
+if (existsSync(join(cacheDir, 'data-store.json')) && existsSync(outDir))
+  buildState().earlyIndex = startEarlyIndex({ previous: outDir, language: config.lang });
+const { build } = await import('astro');
 
 /** Returns the content error anywhere in an error's cause chain (Astro wraps what the hooks throw), or undefined. */
 function findContentError(error: unknown): (Error & { diagnostics?: Diagnostic[] }) | undefined {
@@ -82,7 +88,7 @@ function moveFolder(from: string, to: string): void {
 try {
   // Each content tree keeps its own cache, so builds of different trees never share rendered pages.
   startPhase('config');
-  await build({ root, outDir: tmp, cacheDir: join(root, 'node_modules', '.astro', contentKey), logLevel: 'warn' });
+  await build({ root, outDir: tmp, cacheDir, logLevel: 'warn' });
   startPhase('finish');
   const old = `${outDir}.old-${process.pid}`;
   rmSync(old, { recursive: true, force: true });
@@ -104,6 +110,7 @@ try {
   // HANDBOOK_TIMINGS=1: how long each phase took, for `npm run bench` (off by default, so the output is unchanged).
   if (process.env.HANDBOOK_TIMINGS === '1') console.log(timingsLine([{ name: 'startup', at: 0 }, ...state.phases], performance.now()));
 } catch (error) {
+  await buildState().earlyIndex?.stop();
   rmSync(tmp, { recursive: true, force: true });
   writeReport(false);
   const contentError = findContentError(error);

@@ -1,3 +1,4 @@
+import type { EarlyIndex } from '../integration/search-early.ts';
 import type { PhaseMark } from '../lib/build-phases.ts';
 import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
@@ -55,6 +56,8 @@ export interface BuildState {
   dev?: DevChecks;
   /** When each phase of this process's build started, for `HANDBOOK_TIMINGS=1` (kept across resets: a process builds once). */
   phases: PhaseMark[];
+  /** `npm run build` of a rebuild only, until the search index is built: Pagefind's early reading of the last build's pages (src/integration/search-early.ts). */
+  earlyIndex?: EarlyIndex | undefined;
   /** Threads rendering the `.md` pages for the content loader (src/data/page-loader.ts); none in `astro sync`. */
   renderPool?: RenderPool | undefined;
   /** `astro dev` only: Astro's `refreshContent` (from `astro:server:setup`), with which the content loader has the data store written at once after a change. */
@@ -75,6 +78,8 @@ export interface BuildSummary {
   indexedWords: number;
   /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions and the result titles). */
   searchExtraBytes?: number | undefined;
+  /** In a rebuild whose search index started from the last build's output, read while it built: the pages read again. */
+  searchPagesReadAgain?: number | undefined;
 }
 
 /** The dev server's view of the content's problems. */

@@ -179,7 +179,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         // to sanitize are listed before Pagefind writes its folder.
         await applyAnchorFixes(outDir, state.anchorFixes);
         const svgs = otherSvgs(outDir, state.usedAssets);
-        const indexing = writeSearchIndex(outDir, config.lang, searchCache);
+        // In a rebuild run by `npm run build`, Pagefind has read the last build's pages since the build started (search-early.ts).
+        const indexing = writeSearchIndex(outDir, config.lang, searchCache, state.earlyIndex);
+        state.earlyIndex = undefined;
         // Its failure is reported where it is awaited, after publishing, not as an unhandled rejection.
         indexing.catch(() => undefined);
         let published: Published;
@@ -204,13 +206,14 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('search');
         // The rest of the output is final by now: it is hashed for the offline copy while Pagefind runs.
         const listed = await listBuiltFiles(outDir, { except: 'pagefind' });
-        const { pages, read } = await indexing;
+        const { pages, read, readAgain } = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
         const pageTableBytes = await writeSearchPages(outDir, read);
         const searchBytes = await searchFolderBytes(outDir);
         if (state.summary) {
           state.summary.linkedFiles = published.count;
           state.summary.searchExtraBytes = vocabularyBytes + pageTableBytes;
+          state.summary.searchPagesReadAgain = readAgain;
         }
         // Last: the service worker lists the files actually written, search index included.
         startPhase('offline');

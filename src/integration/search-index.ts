@@ -6,17 +6,31 @@ import { VOCABULARY_FILE } from '../lib/search-link.ts';
 import { PAGES_FILE, pageTable, type IndexedPage } from '../lib/search-pages.ts';
 import { buildVocabulary, type VocabularySource } from '../lib/search-terms.ts';
 import { nextManifest } from '../lib/search-reuse.ts';
+import { htmlFilesInWalkOrder, type EarlyIndex } from './search-early.ts';
 import { keepSearchFiles, pagefindVersion, readFragment, seedSearchFolder, settleSearchFolder, type FragmentPage } from './search-reuse.ts';
 
-async function runPagefind(outDir: string, language: string): Promise<number> {
+/**
+ * Builds the index into `<outDir>/pagefind`: from the early reading when it read these pages in this order (only the
+ * changed ones are read again), otherwise from a fresh reading of the folder; returns the page count.
+ */
+async function runPagefind(
+  outDir: string,
+  language: string,
+  order: readonly string[],
+  early?: EarlyIndex,
+): Promise<{ pages: number; readAgain?: number }> {
+  const searchDir = join(outDir, 'pagefind');
+  // A failed early reading only means the folder is read afresh; a failure to write the index fails the build.
+  const readAgain = await early?.finish(outDir, order, searchDir);
+  if (readAgain !== undefined) return { pages: order.length, readAgain };
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index || errors.length > 0) throw new Error(errors.join('\n') || 'no index was created');
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: searchDir });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    return added.page_count;
+    return { pages: added.page_count };
   } catch (cause) {
     throw new Error('Failed to build the Pagefind search index.', { cause });
   } finally {
@@ -27,20 +41,24 @@ async function runPagefind(outDir: string, language: string): Promise<number> {
 /** What building the search index gave: the page count, and the fragments already read (for {@link writeSearchPages}). */
 export interface SearchIndex {
   pages: number;
+  /** When the index started from the early reading of the last build's output: the pages Pagefind read again. */
+  readAgain?: number | undefined;
   read: ReadonlyMap<string, FragmentPage>;
 }
 
 /**
- * Builds the Pagefind index of the built site into `<outDir>/pagefind`. With a cache folder,
- * the last build's fragment and index files are put in first, so Pagefind compresses and writes only those that
- * changed (src/lib/search-reuse.ts); should any reused file be in doubt, the index is built again without them.
+ * Builds the Pagefind index of the built site into `<outDir>/pagefind`, from the early reading of a rebuild when it
+ * read these pages (search-early.ts). With a cache folder, the last build's fragment and index files are put in
+ * first, so Pagefind compresses and writes only those that changed (src/lib/search-reuse.ts); should any reused file
+ * be in doubt, the index is built again without them.
  */
-export async function writeSearchIndex(outDir: string, language: string, cache?: string): Promise<SearchIndex> {
-  if (cache === undefined) return { pages: await runPagefind(outDir, language), read: new Map() };
+export async function writeSearchIndex(outDir: string, language: string, cache?: string, early?: EarlyIndex): Promise<SearchIndex> {
+  const order = htmlFilesInWalkOrder(outDir);
+  if (cache === undefined) return { ...(await runPagefind(outDir, language, order, early)), read: new Map() };
   const searchDir = join(outDir, 'pagefind');
   const version = pagefindVersion();
   const seeded = seedSearchFolder(cache, searchDir, version);
-  let pages = await runPagefind(outDir, language);
+  let run = await runPagefind(outDir, language, order, early);
   // Files Pagefind writes in a form this code does not know (a new version) are not reused, and the index is built afresh.
   const settle = (reused: typeof seeded): ReturnType<typeof settleSearchFolder> => {
     try {
@@ -52,13 +70,13 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
   let settled = settle(seeded);
   if (settled.problem !== undefined && Object.keys(seeded.fragments).length + Object.keys(seeded.chunks).length > 0) {
     rmSync(searchDir, { recursive: true, force: true });
-    pages = await runPagefind(outDir, language);
+    run = await runPagefind(outDir, language, order);
     settled = settle({ fragments: {}, chunks: {} });
   }
   // A folder whose files cannot be told apart by their names (never seen), or cannot be read, is not kept for the next build.
   if (settled.problem === undefined) keepSearchFiles(cache, searchDir, nextManifest(settled.refs, settled.fragmentUrls), version);
   else rmSync(cache, { recursive: true, force: true });
-  return { pages, read: settled.read };
+  return { ...run, read: settled.read };
 }
 
 /** Writes the vocabulary for typo suggestions (a JSON array of words, most frequent first); returns its bytes. */

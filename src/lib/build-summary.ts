@@ -7,6 +7,8 @@ export interface PublishedCounts {
   indexedWords: number;
   /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions and the result titles). */
   searchExtraBytes?: number | undefined;
+  /** In a rebuild whose search index started from the last build's output, read while it built: the pages read again. */
+  searchPagesReadAgain?: number | undefined;
 }
 
 const number = new Intl.NumberFormat('en');

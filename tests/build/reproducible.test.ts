@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
 import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
@@ -24,6 +25,12 @@ function cachedPagesOf(tree: string): string {
 /** Returns the name of Astro's copy of an output file (patches/astro+7.3.5.patch: a digest of its path). */
 const cachedCopy = (outputFile: string) => createHash('sha256').update(outputFile).digest('hex').slice(0, 32);
 
+/** Returns the text of every page in a built site's search index. */
+const searchText = (outDir: string) =>
+  globSync('pagefind/fragment/*.pf_fragment', { cwd: outDir, absolute: true })
+    .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
+    .join('\n');
+
 /** Returns path → sha256 of every file in a folder. */
 function fingerprint(dir: string): Record<string, string> {
   return Object.fromEntries(
@@ -42,19 +49,23 @@ describe('builds', () => {
   // A copy at a new path has no cache yet: the first build renders everything, the second reuses it.
   const tree = join(work, 'fresh-tree');
   let first: BuildRun;
+  let firstPrint: Record<string, string>;
   let second: BuildRun;
   beforeAll(async () => {
     cpSync(fixture('site'), tree, { recursive: true });
-    first = await runBuild(tree, {}, join(work, 'first'));
-    second = await runBuild(tree, {}, join(work, 'second'));
+    first = await runBuild(tree, {}, join(work, 'site'));
+    firstPrint = fingerprint(first.outDir);
+    // Over the first build's output, as `npm run build` twice does: Pagefind reads the last output early (search-early.ts).
+    second = await runBuild(tree, { HANDBOOK_REPORT: join(work, 'second-report.json') }, first.outDir);
   });
 
   it('are byte-identical for the same content, with a cold and a warm cache', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
-    const a = fingerprint(first.outDir);
-    expect(Object.keys(a).length).toBeGreaterThan(10);
-    expect(fingerprint(second.outDir)).toEqual(a);
+    expect(Object.keys(firstPrint).length).toBeGreaterThan(10);
+    expect(fingerprint(second.outDir)).toEqual(firstPrint);
+    // No page changed: Pagefind read none again.
+    expect(JSON.parse(readFileSync(join(work, 'second-report.json'), 'utf8'))).toMatchObject({ ok: true, searchPagesReadAgain: 0 });
   });
 
   // One failing build shows both: it re-checks an unchanged page against an edited one, and it leaves the output alone.
@@ -99,12 +110,10 @@ describe('builds', () => {
     expect(published).toContain('edited diagram');
     expect(published).not.toContain('script');
     expect(rebuilt.stdout + rebuilt.stderr).toContain('svg-content-removed published without `<script>`');
-    const searchText = globSync('pagefind/fragment/*.pf_fragment', { cwd: rebuilt.outDir, absolute: true })
-      .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
-      .join('\n');
-    expect(searchText).toContain('zeppelinfields');
-    expect(searchText).toContain('"url":"/reference/commands/"');
-    expect(searchText).not.toContain('"url":"/reference/cheatsheet/"');
+    const text = searchText(rebuilt.outDir);
+    expect(text).toContain('zeppelinfields');
+    expect(text).toContain('"url":"/reference/commands/"');
+    expect(text).not.toContain('"url":"/reference/cheatsheet/"');
   });
 
   // Astro's incremental build copies a page from its cache when the page's key (a digest of its view), its
@@ -122,7 +131,8 @@ describe('builds', () => {
     const mdx = join(tree, '02-reference/commands.mdx');
     writeFileSync(docker, readFileSync(docker, 'utf8').replace('zeppelinfields', 'airshipfields'));
     writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('to start a stack', 'to start a swarm'));
-    const after = await runBuild(tree, {}, join(work, 'after-marked'));
+    // Over the last output: Pagefind has read its pages early, and reads the two changed ones again.
+    const after = await runBuild(tree, { HANDBOOK_REPORT: join(work, 'after-report.json') }, before.outDir);
     expect(after.code, after.stderr).toBe(0);
     const page = (name: string) => readFileSync(join(after.outDir, name), 'utf8');
     expect(page('guide/index.html')).toContain(marker);
@@ -131,5 +141,23 @@ describe('builds', () => {
     expect(page('guide/docker/index.html')).toContain('airshipfields');
     expect(page('reference/commands/index.html')).not.toContain(marker);
     expect(page('reference/commands/index.html')).toContain('to start a swarm');
+    // The two edited pages and the two with a marker are read again, and the index is the one Pagefind writes reading the new output afresh.
+    expect(JSON.parse(readFileSync(join(work, 'after-report.json'), 'utf8'))).toMatchObject({ ok: true, searchPagesReadAgain: 4 });
+    const fresh = join(work, 'fresh-search');
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    await index!.addDirectory({ path: after.outDir });
+    await index!.writeFiles({ outputPath: fresh });
+    await pagefind.close();
+    const searchFiles = fingerprint(fresh);
+    expect(Object.keys(searchFiles).filter((f) => f.startsWith('fragment/')).length).toBeGreaterThan(3);
+    const built = fingerprint(join(after.outDir, 'pagefind'));
+    expect(
+      Object.fromEntries(
+        Object.keys(built)
+          .filter((f) => !f.startsWith('handbook-'))
+          .map((f) => [f, built[f]]),
+      ),
+    ).toEqual(searchFiles);
+    expect(searchText(after.outDir)).toContain('airshipfields');
   });
 });

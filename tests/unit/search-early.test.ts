@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { completeEarlyReading, htmlFilesInWalkOrder, startEarlyReading } from '../../src/integration/search-early.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'handbook-early-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const page = (title: string, words: string) =>
+  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${words}</p></main></body></html>`;
+
+// Written in the same order into each folder, as a build writes its pages, so the file system lists them alike.
+const PAGES: [string, string][] = [
+  ['index.html', page('Home', 'welcome to the handbook')],
+  ['guide/docker/index.html', page('Docker', 'images layers volumes')],
+  ['Docs Folder/My Guide/index.html', page('My Guide', 'spaced folder names')],
+  ['über-uns/index.html', page('Über uns', 'zeppelin words')],
+  ['guide/index.html', page('Guide', 'the guide section')],
+  ['404.html', '<!doctype html><html lang="en"><body><h1>Not found</h1></body></html>'],
+];
+
+function site(name: string, change: Record<string, string> = {}, extra: [string, string][] = []): string {
+  const dir = join(work, name);
+  for (const [path, html] of [...PAGES, ...extra]) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), change[path] ?? html);
+  }
+  return dir;
+}
+
+/** Returns every file Pagefind wrote, by path, as bytes in base64. */
+function written(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(
+    files.map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name)).toString('base64')]),
+  );
+}
+
+async function freshIndex(siteDir: string, out: string): Promise<void> {
+  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+  await index!.addDirectory({ path: siteDir });
+  await index!.writeFiles({ outputPath: out });
+}
+
+describe('the early reading of the last build for search', () => {
+  it('lists the HTML files in the order Pagefind reads a folder, without its own search folder', () => {
+    const dir = site('listed');
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'pagefind', 'stray.html'), page('Stray', 'never indexed'));
+    const order = htmlFilesInWalkOrder(dir);
+    expect([...order].sort()).toEqual(PAGES.map(([path]) => path).sort());
+  });
+
+  it('gives the same index as a fresh reading of the new output, reading again only the changed pages', async () => {
+    const previous = site('previous');
+    const next = site('next', { 'guide/docker/index.html': page('Docker', 'images layers volumes airships') });
+    try {
+      const early = await startEarlyReading(previous, 'en');
+      expect(early).toBeDefined();
+      expect(await completeEarlyReading(early!, next, htmlFilesInWalkOrder(next))).toBe(1);
+      await early!.index.writeFiles({ outputPath: join(work, 'early-index') });
+      await pagefind.close();
+      await freshIndex(next, join(work, 'fresh-index'));
+      const earlyFiles = written(join(work, 'early-index'));
+      expect(Object.keys(earlyFiles).some((f) => f.includes('fragment'))).toBe(true);
+      expect(earlyFiles).toEqual(written(join(work, 'fresh-index')));
+      // The early index is not the last build's: the changed page was read again.
+      await pagefind.close();
+      await freshIndex(previous, join(work, 'previous-index'));
+      expect(earlyFiles).not.toEqual(written(join(work, 'previous-index')));
+    } finally {
+      await pagefind.close();
+    }
+  });
+
+  it('counts for nothing when a page was added', async () => {
+    const previous = site('before-added');
+    const next = site('after-added', {}, [['guide/compose/index.html', page('Compose', 'stacks')]]);
+    try {
+      const early = await startEarlyReading(previous, 'en');
+      expect(await completeEarlyReading(early!, next, htmlFilesInWalkOrder(next))).toBeUndefined();
+    } finally {
+      await pagefind.close();
+    }
+  });
+});
