@@ -100,9 +100,9 @@ export interface EarlyIndex {
 }
 
 /**
- * Starts the early reading of a rebuild on a thread of its own, which never keeps the process alive: the reading
- * itself (the last build's pages read from Astro's copies and sent to Pagefind) would otherwise take the main
- * thread's time while Astro loads the content and bundles.
+ * Starts the early reading of a rebuild on a thread of its own, which never keeps the process alive: Pagefind's process
+ * is started, lowered in priority and answered there, not on the main thread, which meanwhile loads Astro, the content
+ * and the bundle; at the end the thread also compares the new pages with the last build's.
  */
 export function startEarlyIndex(data: EarlyData): EarlyIndex {
   const worker = new Worker(new URL('./search-early-worker.ts', import.meta.url), { workerData: data });

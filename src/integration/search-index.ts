@@ -20,8 +20,10 @@ async function runPagefind(
   early?: EarlyIndex,
 ): Promise<{ pages: number; readAgain?: number }> {
   const searchDir = join(outDir, 'pagefind');
-  // A failed early reading only means the folder is read afresh; a failure to write the index fails the build.
-  const readAgain = await early?.finish(outDir, order, searchDir);
+  // An early reading that cannot be used only means the folder is read afresh; a failure to write the index fails the build.
+  const readAgain = await early?.finish(outDir, order, searchDir).catch((cause: unknown) => {
+    throw new Error('Failed to build the Pagefind search index.', { cause });
+  });
   if (readAgain !== undefined) return { pages: order.length, readAgain };
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
