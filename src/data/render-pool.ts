@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { fromThreadError, type ThreadError } from './thread-errors.ts';
 
 /** What a rendering thread needs to make the build's Markdown processor (see render-worker.ts). */
 export interface RenderSettings {
@@ -36,7 +37,7 @@ export interface RenderPool {
   size(): number;
 }
 
-type Answer = { page: RenderedPage } | { error: { message: string; stack?: string } };
+type Answer = { page: RenderedPage } | { error: ThreadError };
 
 interface Thread {
   worker: Worker;
@@ -76,7 +77,7 @@ export function startRenderPool(settings: RenderSettings, count = renderThreadCo
     thread.worker.on('message', (answer: Answer) => {
       const busy = thread.busy;
       if ('page' in answer) busy?.done(answer.page);
-      else busy?.fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+      else busy?.fail(fromThreadError(answer.error));
       next(thread);
     });
     thread.worker.on('error', (error) => {

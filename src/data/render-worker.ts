@@ -6,6 +6,7 @@ import { handbookProcessor } from '../markdown/processor.ts';
 import { writePageHtml } from './page-html.ts';
 import type { RenderJob, RenderSettings } from './render-pool.ts';
 import { directoryCheck } from './scan-content.ts';
+import { toThreadError } from './thread-errors.ts';
 
 const { contentRoot, base, image } = workerData as RenderSettings;
 // The settings Astro's Markdown entry type gives the processor (syntax highlighting is our plugin's).
@@ -17,10 +18,7 @@ const renderer = handbookProcessor({ contentRoot, base, isDir: directoryCheck(co
 parentPort!.on('message', (job: RenderJob) => {
   render(job).then(
     (page) => parentPort!.postMessage({ page }),
-    (error: unknown) => {
-      const { message, stack } = error instanceof Error ? error : new Error(String(error));
-      parentPort!.postMessage({ error: { message, stack } });
-    },
+    (error: unknown) => parentPort!.postMessage({ error: toThreadError(error) }),
   );
 });
 

@@ -1,5 +1,6 @@
 import type { EarlyIndex } from '../integration/search-early.ts';
 import type { PhaseMark } from '../lib/build-phases.ts';
+import type { PublishedCounts } from '../lib/build-summary.ts';
 import type { AnchorFix } from '../lib/check-links.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { PageIndex } from '../lib/page-index.ts';
@@ -70,17 +71,8 @@ export interface BuildState {
   sitePages?: Map<string, { key: string; part: SitePagePart }> | undefined;
 }
 
-/** Counts of what a build published. */
-export interface BuildSummary {
-  pages: number;
-  linkedFiles: number;
-  /** Words of text in the indexed pages. */
-  indexedWords: number;
-  /** Bytes of the search files the build adds to Pagefind's (the vocabulary for suggestions and the result titles). */
-  searchExtraBytes?: number | undefined;
-  /** In a rebuild whose search index started from the last build's output, read while it built: the pages read again. */
-  searchPagesReadAgain?: number | undefined;
-}
+/** Counts of what a build published (the closing line and the JSON report read them). */
+export type BuildSummary = PublishedCounts;
 
 /** The dev server's view of the content's problems. */
 export interface DevChecks {

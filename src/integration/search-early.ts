@@ -2,6 +2,7 @@ import { existsSync, opendirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { fromThreadError, type ThreadError } from '../data/thread-errors.ts';
 
 // A rebuild has Pagefind read the last build's output (still in place until this build replaces it) while Astro loads,
 // bundles and writes this build's pages: most pages are the same, and Pagefind's reading is then done by the time they
@@ -59,12 +60,18 @@ export async function startEarlyReading(previous: string, language: string): Pro
   return { index, previous, order };
 }
 
+/** What completing an early reading did: the pages of the new output, and how many of them were read again. */
+export interface EarlyResult {
+  pages: number;
+  readAgain: number;
+}
+
 /**
- * Completes an early reading for the pages in `outDir`, listed in `order` (from {@link htmlFilesInWalkOrder}): reads
- * again each page whose bytes changed, and returns how many; undefined, having read nothing, when the pages are not
- * the ones read early, in the same order.
+ * Completes an early reading for the pages in `outDir`: reads again each page whose bytes changed; undefined, having
+ * read nothing, when the pages are not the ones read early, in the same order.
  */
-export async function completeEarlyReading(early: EarlyReading, outDir: string, order: readonly string[]): Promise<number | undefined> {
+export async function completeEarlyReading(early: EarlyReading, outDir: string): Promise<EarlyResult | undefined> {
+  const order = htmlFilesInWalkOrder(outDir);
   const same = order.length === early.order.length && early.order.every((path, i) => path === order[i]);
   if (!same) return undefined;
   const again = order.flatMap((path) => {
@@ -73,7 +80,7 @@ export async function completeEarlyReading(early: EarlyReading, outDir: string, 
     return [early.index.addHTMLFile({ sourcePath: path, content: content.toString('utf8') })];
   });
   for (const result of await Promise.all(again)) if (result.errors.length > 0) throw new Error(result.errors.join('\n'));
-  return again.length;
+  return { pages: order.length, readAgain: again.length };
 }
 
 /** What the early reading's thread starts with. */
@@ -84,17 +91,16 @@ export interface EarlyData {
 }
 
 /** A request to the early reading's thread, and its answer. */
-export type EarlyRequest = { kind: 'finish'; outDir: string; order: string[]; outputPath: string } | { kind: 'stop' };
-export type EarlyAnswer = { readAgain: number | null } | { error: { message: string; stack?: string | undefined } };
+export type EarlyRequest = { kind: 'finish'; outDir: string; outputPath: string } | { kind: 'stop' };
+export type EarlyAnswer = { result: EarlyResult | null } | { error: ThreadError };
 
 /** The early reading of a rebuild, on a thread of its own: the main thread only asks for the index at the end. */
 export interface EarlyIndex {
   /**
-   * Completes the reading for the pages of `outDir`, listed in `order`, and has Pagefind write the index into
-   * `outputPath`; resolves to the number of pages read again, or undefined, having written nothing, when they are
-   * not the pages read early (or there were none).
+   * Completes the reading for the pages of `outDir` and has Pagefind write the index into `outputPath`; resolves to
+   * what it did, or undefined, having written nothing, when they are not the pages read early (or there were none).
    */
-  finish(outDir: string, order: readonly string[], outputPath: string): Promise<number | undefined>;
+  finish(outDir: string, outputPath: string): Promise<EarlyResult | undefined>;
   /** Stops the reading and Pagefind (a failed build). */
   stop(): Promise<void>;
 }
@@ -108,20 +114,20 @@ export function startEarlyIndex(data: EarlyData): EarlyIndex {
   const worker = new Worker(new URL('./search-early-worker.ts', import.meta.url), { workerData: data });
   worker.unref();
   const ask = (request: EarlyRequest) =>
-    new Promise<number | undefined>((done, fail) => {
+    new Promise<EarlyResult | undefined>((done, fail) => {
       const onExit = (code: number) => fail(new Error(`The thread reading the pages for search stopped (exit code ${code}).`));
       worker.once('exit', onExit);
       worker.once('error', fail);
       worker.once('message', (answer: EarlyAnswer) => {
         worker.off('exit', onExit);
         worker.off('error', fail);
-        if ('error' in answer) fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
-        else done(answer.readAgain ?? undefined);
+        if ('error' in answer) fail(fromThreadError(answer.error));
+        else done(answer.result ?? undefined);
       });
       worker.postMessage(request);
     });
   return {
-    finish: (outDir, order, outputPath) => ask({ kind: 'finish', outDir, order: [...order], outputPath }),
+    finish: (outDir, outputPath) => ask({ kind: 'finish', outDir, outputPath }),
     stop: async () => {
       await ask({ kind: 'stop' }).catch(() => undefined);
       await worker.terminate();

@@ -6,25 +6,21 @@ import { VOCABULARY_FILE } from '../lib/search-link.ts';
 import { PAGES_FILE, pageTable, type IndexedPage } from '../lib/search-pages.ts';
 import { buildVocabulary, type VocabularySource } from '../lib/search-terms.ts';
 import { nextManifest } from '../lib/search-reuse.ts';
-import { htmlFilesInWalkOrder, type EarlyIndex } from './search-early.ts';
+import type { EarlyIndex } from './search-early.ts';
 import { keepSearchFiles, pagefindVersion, readFragment, seedSearchFolder, settleSearchFolder, type FragmentPage } from './search-reuse.ts';
 
 /**
  * Builds the index into `<outDir>/pagefind`: from the early reading when it read these pages in this order (only the
- * changed ones are read again), otherwise from a fresh reading of the folder; returns the page count.
+ * changed ones are read again), otherwise from a fresh reading of the folder; returns the page count, and the pages
+ * read again when the early reading was used.
  */
-async function runPagefind(
-  outDir: string,
-  language: string,
-  order: readonly string[],
-  early?: EarlyIndex,
-): Promise<{ pages: number; readAgain?: number }> {
+async function runPagefind(outDir: string, language: string, early?: EarlyIndex): Promise<{ pages: number; readAgain?: number }> {
   const searchDir = join(outDir, 'pagefind');
   // An early reading that cannot be used only means the folder is read afresh; a failure to write the index fails the build.
-  const readAgain = await early?.finish(outDir, order, searchDir).catch((cause: unknown) => {
+  const completed = await early?.finish(outDir, searchDir).catch((cause: unknown) => {
     throw new Error('Failed to build the Pagefind search index.', { cause });
   });
-  if (readAgain !== undefined) return { pages: order.length, readAgain };
+  if (completed !== undefined) return completed;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index || errors.length > 0) throw new Error(errors.join('\n') || 'no index was created');
@@ -55,12 +51,11 @@ export interface SearchIndex {
  * be in doubt, the index is built again without them.
  */
 export async function writeSearchIndex(outDir: string, language: string, cache?: string, early?: EarlyIndex): Promise<SearchIndex> {
-  const order = htmlFilesInWalkOrder(outDir);
-  if (cache === undefined) return { ...(await runPagefind(outDir, language, order, early)), read: new Map() };
+  if (cache === undefined) return { ...(await runPagefind(outDir, language, early)), read: new Map() };
   const searchDir = join(outDir, 'pagefind');
   const version = pagefindVersion();
   const seeded = seedSearchFolder(cache, searchDir, version);
-  let run = await runPagefind(outDir, language, order, early);
+  let run = await runPagefind(outDir, language, early);
   // Files Pagefind writes in a form this code does not know (a new version) are not reused, and the index is built afresh.
   const settle = (reused: typeof seeded): ReturnType<typeof settleSearchFolder> => {
     try {
@@ -72,7 +67,7 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
   let settled = settle(seeded);
   if (settled.problem !== undefined && Object.keys(seeded.fragments).length + Object.keys(seeded.chunks).length > 0) {
     rmSync(searchDir, { recursive: true, force: true });
-    run = await runPagefind(outDir, language, order);
+    run = await runPagefind(outDir, language);
     settled = settle({ fragments: {}, chunks: {} });
   }
   // A folder whose files cannot be told apart by their names (never seen), or cannot be read, is not kept for the next build.

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { fromThreadError, type ThreadError } from '../data/thread-errors.ts';
 import type { PublishableFile } from './assets.ts';
 
 type RequestBody = { kind: 'publishable'; contentRoot: string; files: string[] } | { kind: 'in-place'; files: string[] };
@@ -15,7 +16,7 @@ export type SvgRequest = RequestBody & { id: number };
 export type SvgAnswer =
   | { id: number; files: (readonly [string, PublishableFile | undefined])[] }
   | { id: number; count: number }
-  | { id: number; error: { message: string; stack?: string | undefined } };
+  | { id: number; error: ThreadError };
 
 /**
  * A thread that sanitizes the build's SVGs. Sanitizing needs jsdom (about a second to load) and DOMPurify,
@@ -45,7 +46,7 @@ export function startSvgThread(cacheFile?: string): SvgThread {
     waiting.delete(answer.id);
     if (waiting.size === 0) worker.unref();
     if (!request) return;
-    if ('error' in answer) request.fail(Object.assign(new Error(answer.error.message), { stack: answer.error.stack }));
+    if ('error' in answer) request.fail(fromThreadError(answer.error));
     else request.done(answer);
   });
   // Once the thread has failed or stopped, every request fails at once rather than waiting for it.

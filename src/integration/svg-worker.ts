@@ -2,6 +2,7 @@
 // main thread, which meanwhile writes the pages.
 import { parentPort, workerData } from 'node:worker_threads';
 import { cachedSanitizer } from '../data/svg-cache.ts';
+import { toThreadError } from '../data/thread-errors.ts';
 import { readPublishable, sanitizeSvgFiles } from './assets.ts';
 import type { SvgRequest, SvgAnswer, SvgThreadData } from './svg-thread.ts';
 
@@ -12,10 +13,7 @@ const cache = cacheFile === undefined ? undefined : cachedSanitizer(cacheFile);
 parentPort!.on('message', (request: SvgRequest) => {
   answer(request).then(
     (answer) => parentPort!.postMessage(answer),
-    (error: unknown) => {
-      const { message, stack } = error instanceof Error ? error : new Error(String(error));
-      parentPort!.postMessage({ id: request.id, error: { message, stack } } satisfies SvgAnswer);
-    },
+    (error: unknown) => parentPort!.postMessage({ id: request.id, error: toThreadError(error) } satisfies SvgAnswer),
   );
 });
 

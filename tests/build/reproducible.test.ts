@@ -7,6 +7,7 @@ import * as pagefind from 'pagefind';
 import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runBuild, type BuildRun } from '../helpers/build.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-repro-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,20 +31,6 @@ const searchText = (outDir: string) =>
   globSync('pagefind/fragment/*.pf_fragment', { cwd: outDir, absolute: true })
     .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
     .join('\n');
-
-/** Returns path → sha256 of every file in a folder. */
-function fingerprint(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    globSync('**/*', { cwd: dir, dot: true })
-      .sort()
-      .map((file) => [
-        file,
-        createHash('sha256')
-          .update(readFileSync(join(dir, file)))
-          .digest('hex'),
-      ]),
-  );
-}
 
 describe('builds', () => {
   // A copy at a new path has no cache yet: the first build renders everything, the second reuses it.

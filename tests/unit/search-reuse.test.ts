@@ -1,10 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integration/search-index.ts';
+import { fingerprint } from '../helpers/fingerprint.ts';
 import { pagefindVersion, readPagefindFile, seedSearchFolder } from '../../src/integration/search-reuse.ts';
 import { metaReferences, nextManifest, reuseProblem, type MetaReferences, type ReuseManifest } from '../../src/lib/search-reuse.ts';
 
@@ -92,22 +92,12 @@ describe('an index built again over the files of the last one', { timeout: 60_00
     }
     return out;
   };
-  const fingerprint = (out: string) =>
-    Object.fromEntries(
-      globSync('pagefind/**', { cwd: out })
-        .sort()
-        .map((file) => [
-          file,
-          createHash('sha256')
-            .update(readFileSync(join(out, file)))
-            .digest('hex'),
-        ]),
-    );
+  const searchFiles = (out: string) => fingerprint(out, 'pagefind/**');
   /** The index of a site built without any files from an earlier build. */
   const fresh = async (name: string, beta: string) => {
     const out = site(name, beta);
     await writeSearchIndex(out, 'en');
-    return fingerprint(out);
+    return searchFiles(out);
   };
   const cache = () => join(dir, 'cache');
   const manifest = () => JSON.parse(readFileSync(join(cache(), 'manifest.json'), 'utf8')) as ReuseManifest;
@@ -127,7 +117,7 @@ describe('an index built again over the files of the last one', { timeout: 60_00
     const before = manifest();
     const out = site('edited', 'Ingress routes the requests of zeppelins.');
     await writeSearchIndex(out, 'en', cache());
-    expect(fingerprint(out)).toEqual(await fresh('edited-fresh', 'Ingress routes the requests of zeppelins.'));
+    expect(searchFiles(out)).toEqual(await fresh('edited-fresh', 'Ingress routes the requests of zeppelins.'));
     const words = JSON.parse(
       readPagefindFile(
         join(
@@ -168,7 +158,7 @@ describe('an index built again over the files of the last one', { timeout: 60_00
     );
     const out = site('collided', 'Ingress routes the requests of zeppelins.');
     await writeSearchIndex(out, 'en', cache());
-    expect(fingerprint(out)).toEqual(await fresh('collided-fresh', 'Ingress routes the requests of zeppelins.'));
+    expect(searchFiles(out)).toEqual(await fresh('collided-fresh', 'Ingress routes the requests of zeppelins.'));
     expect(manifest().fragments[name('/beta/')]).toBe('/beta/');
   });
 
