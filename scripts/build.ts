@@ -62,10 +62,11 @@ if (rootProblem) {
 const release = await acquireBuildLock(root);
 const tmp = mkdtempSync(join(root, '.handbook-build-'));
 const cacheDir = join(root, 'node_modules', '.astro', contentKey);
-// A rebuild has Pagefind read the last build's output on a thread of its own from here on, while Astro loads, starts
-// and writes this build's pages (src/integration/search-early.ts); Astro is loaded after, so that it can start first.
-if (existsSync(join(cacheDir, 'data-store.json')) && existsSync(outDir))
-  buildState().earlyIndex = startEarlyIndex({ previous: outDir, language: config.lang });
+// Pagefind builds the search index on a thread of its own from here on, while Astro loads, starts and writes this
+// build's pages: a rebuild's from the last build's output, a cold build's from the pages as they are written
+// (src/integration/search-early.ts); Astro is loaded after, so that it can start first.
+const rebuild = existsSync(join(cacheDir, 'data-store.json')) && existsSync(outDir);
+buildState().earlyIndex = startEarlyIndex({ previous: rebuild ? outDir : undefined, language: config.lang });
 const { build } = await import('astro');
 
 /** Returns the content error anywhere in an error's cause chain (Astro wraps what the hooks throw), or undefined. */

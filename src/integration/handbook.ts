@@ -31,6 +31,7 @@ import { configModulePlugin } from './config-module.ts';
 import { contentEchoPlugin } from './content-echo.ts';
 import { movedRoutesPlugin } from './moved-routes.ts';
 import { listBuiltFiles, writeServiceWorker } from './offline.ts';
+import { followAstroOutput } from './search-early.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
 import { startSvgThread, type SvgThread } from './svg-thread.ts';
 
@@ -57,6 +58,8 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
   let preparedSvgs: Promise<Map<string, PublishableFile | undefined>> | undefined;
   let svgCacheFile: string | undefined;
   let searchCache: string | undefined;
+  let astroOutDir = '';
+  let unfollowOutput: (() => void) | undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -126,9 +129,15 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('astro');
       },
       // The content layer loads (and renders the Markdown) between these two hooks.
-      'astro:config:done': () => startPhase('content'),
+      'astro:config:done': ({ config: done }) => {
+        astroOutDir = fileURLToPath(done.outDir);
+        startPhase('content');
+      },
       'astro:build:start': () => {
         startPhase('bundle');
+        // Pagefind is given the pages as Astro writes them, while the main thread writes the next (search-early.ts).
+        const early = buildState().earlyIndex;
+        if (early) unfollowOutput = followAstroOutput(early, astroOutDir);
         // The linked SVGs are sanitized on a thread of their own while the pages are written (see svg-thread.ts).
         svgThread = startSvgThread(svgCacheFile);
         const thread = svgThread;
@@ -173,13 +182,16 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         startPhase('publish');
         const state = buildState();
+        unfollowOutput?.();
+        unfollowOutput = undefined;
         const outDir = fileURLToPath(dir);
         // Pagefind reads the pages only, so it indexes them (in its own process, on both cores) while the
         // linked files are published: the pages are final once their anchors are respelled, and the SVGs
         // to sanitize are listed before Pagefind writes its folder.
         await applyAnchorFixes(outDir, state.anchorFixes);
         const svgs = otherSvgs(outDir, state.usedAssets);
-        // In a rebuild run by `npm run build`, Pagefind has read the last build's pages since the build started (search-early.ts).
+        // Under `npm run build`, Pagefind has read the last build's pages since the build started, or this build's as they
+        // were written (search-early.ts).
         const indexing = writeSearchIndex(outDir, config.lang, searchCache, state.earlyIndex);
         state.earlyIndex = undefined;
         // Its failure is reported where it is awaited, after publishing, not as an unhandled rejection.
@@ -206,7 +218,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('search');
         // The rest of the output is final by now: it is hashed for the offline copy while Pagefind runs.
         const listed = await listBuiltFiles(outDir, { except: 'pagefind' });
-        const { pages, read, readAgain } = await indexing;
+        const { pages, read, readAgain, readAsWritten } = await indexing;
         const vocabularyBytes = await writeSearchVocabulary(outDir, state.vocabulary ?? []);
         const pageTableBytes = await writeSearchPages(outDir, read);
         const searchBytes = await searchFolderBytes(outDir);
@@ -214,6 +226,7 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
           state.summary.linkedFiles = published.count;
           state.summary.searchExtraBytes = vocabularyBytes + pageTableBytes;
           state.summary.searchPagesReadAgain = readAgain;
+          state.summary.searchPagesReadAsWritten = readAsWritten;
         }
         // Last: the service worker lists the files actually written, search index included.
         startPhase('offline');

@@ -7,14 +7,15 @@ import { PAGES_FILE, pageTable, type IndexedPage } from '../lib/search-pages.ts'
 import { buildVocabulary, type VocabularySource } from '../lib/search-terms.ts';
 import { nextManifest } from '../lib/search-reuse.ts';
 import type { EarlyIndex } from './search-early.ts';
+import { addPagesInOrder, htmlFilesInOrder } from './search-feed.ts';
 import { keepSearchFiles, pagefindVersion, readFragment, seedSearchFolder, settleSearchFolder, type FragmentPage } from './search-reuse.ts';
 
 /**
- * Builds the index into `<outDir>/pagefind`: from the early reading when it read these pages in this order (only the
- * changed ones are read again), otherwise from a fresh reading of the folder; returns the page count, and the pages
- * read again when the early reading was used.
+ * Builds the index into `<outDir>/pagefind`: from the early index when it can be completed for these pages (a rebuild's
+ * reading of the last output, only the changed pages read again; or the pages read as Astro wrote them), otherwise
+ * from a fresh reading of the folder's pages in the order of search-feed.ts; returns what the index was built from.
  */
-async function runPagefind(outDir: string, language: string, early?: EarlyIndex): Promise<{ pages: number; readAgain?: number }> {
+async function runPagefind(outDir: string, language: string, early?: EarlyIndex): Promise<Omit<SearchIndex, 'read'>> {
   const searchDir = join(outDir, 'pagefind');
   // An early reading that cannot be used only means the folder is read afresh; a failure to write the index fails the build.
   const completed = await early?.finish(outDir, searchDir).catch((cause: unknown) => {
@@ -24,11 +25,11 @@ async function runPagefind(outDir: string, language: string, early?: EarlyIndex)
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index || errors.length > 0) throw new Error(errors.join('\n') || 'no index was created');
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
+    const files = htmlFilesInOrder(outDir);
+    await addPagesInOrder(index, outDir, files);
     const written = await index.writeFiles({ outputPath: searchDir });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    return { pages: added.page_count };
+    return { pages: files.length };
   } catch (cause) {
     throw new Error('Failed to build the Pagefind search index.', { cause });
   } finally {
@@ -41,12 +42,14 @@ export interface SearchIndex {
   pages: number;
   /** When the index started from the early reading of the last build's output: the pages Pagefind read again. */
   readAgain?: number | undefined;
+  /** When the pages were given to Pagefind as Astro wrote them: how many were. */
+  readAsWritten?: number | undefined;
   read: ReadonlyMap<string, FragmentPage>;
 }
 
 /**
- * Builds the Pagefind index of the built site into `<outDir>/pagefind`, from the early reading of a rebuild when it
- * read these pages (search-early.ts). With a cache folder, the last build's fragment and index files are put in
+ * Builds the Pagefind index of the built site into `<outDir>/pagefind`, from the early index when it can be completed
+ * for these pages (search-early.ts). With a cache folder, the last build's fragment and index files are put in
  * first, so Pagefind compresses and writes only those that changed (src/lib/search-reuse.ts); should any reused file
  * be in doubt, the index is built again without them.
  */

@@ -9,6 +9,8 @@ export interface PublishedCounts {
   searchExtraBytes?: number | undefined;
   /** In a rebuild whose search index started from the last build's output, read while it built: the pages read again. */
   searchPagesReadAgain?: number | undefined;
+  /** In a cold build run by `npm run build`: the pages Pagefind read as Astro wrote them, before the build's end. */
+  searchPagesReadAsWritten?: number | undefined;
 }
 
 const number = new Intl.NumberFormat('en');

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { PagefindIndex } from 'pagefind';
+import { byCodeUnits } from '../lib/output-order.ts';
+
+// Pagefind numbers pages in the order it reads them, and the numbers are in its index files: the same pages read in
+// another order give other bytes. Its own reading of a folder (`addDirectory`) takes the files in the order the file
+// system lists them, which differs between file systems (ext4 orders a large folder by a hash seeded per disk, tmpfs
+// by creation), so two machines building the same commit wrote different search files. The pages are given to it here
+// one by one in an order of the build's own: their paths, sorted.
+
+/** How many pages are sent to Pagefind before the first of them is answered: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT = 32;
+
+/**
+ * Returns the HTML files under `dir` (relative paths, `/`-separated), sorted: the order Pagefind is given them. The
+ * search folder `pagefind/` at the top is left out.
+ */
+export function htmlFilesInOrder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
+    .filter((path) => !path.startsWith('pagefind/'))
+    .sort(byCodeUnits);
+}
+
+/**
+ * Has Pagefind read `files` (relative to `dir`) in the order given, with at most {@link IN_FLIGHT} waiting at once;
+ * fails with Pagefind's errors.
+ */
+export async function addPagesInOrder(index: PagefindIndex, dir: string, files: readonly string[]): Promise<void> {
+  const errors: string[] = [];
+  let next = 0;
+  // Each lane reads its next file and sends it once the files before it were sent (sent, not answered: Pagefind takes
+  // them in the order they arrive), then waits for Pagefind's answer before taking another.
+  let sent = Promise.resolve();
+  const lane = async () => {
+    while (next < files.length) {
+      const path = files[next++]!;
+      const content = readFile(join(dir, path), 'utf8');
+      // Awaited below, in turn; a failed read must not count as unhandled before then.
+      content.catch(() => undefined);
+      let answer: ReturnType<PagefindIndex['addHTMLFile']> | undefined;
+      const send = sent.then(async () => {
+        answer = index.addHTMLFile({ sourcePath: path, content: await content });
+      });
+      sent = send.catch(() => undefined);
+      await send;
+      const result = await answer!;
+      errors.push(...result.errors.map((error) => `${path}: ${error}`));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, lane));
+  if (errors.length > 0) throw new Error(errors.join('\n'));
+}
+
+/** Pages given to Pagefind as the build writes them, in the order of {@link htmlFilesInOrder}. */
+export interface PageFeed {
+  /** The output files the build will write into `outDir` (relative paths, `/`-separated): its pages are fed in order. */
+  planned(outDir: string, files: readonly string[]): void;
+  /** A file written, with its text (or without, when it is to be read from the output folder). */
+  written(file: string, content?: string): void;
+  /**
+   * Completes the index for the pages of `outDir`: pages whose file differs from what was fed (changed after it was
+   * written) are read again in their place, the pages not yet fed are read in order. Undefined, when what was fed does
+   * not begin the folder's order (a page not planned came before): then this index is of no use.
+   */
+  finish(outDir: string): Promise<{ pages: number; readAgain: number; readAsWritten: number } | undefined>;
+}
+
+/** Returns a feed of the pages of one build into `index`. */
+export function createPageFeed(index: PagefindIndex): PageFeed {
+  let order: string[] = [];
+  let next = 0;
+  const arrived = new Map<string, string | undefined>();
+  // Each page fed, with its bytes' digest, and Pagefind's answer.
+  const fed: { path: string; digest: string; answer: ReturnType<PagefindIndex['addHTMLFile']> }[] = [];
+  let outDir = '';
+  const feedArrived = () => {
+    for (let path = order[next]; path !== undefined && arrived.has(path); path = order[++next]) {
+      const content = arrived.get(path) ?? readFileSync(join(outDir, path), 'utf8');
+      arrived.delete(path);
+      const answer = index.addHTMLFile({ sourcePath: path, content });
+      answer.catch(() => undefined);
+      fed.push({ path, digest: digestOf(content), answer });
+    }
+  };
+  return {
+    planned(dir, files) {
+      outDir = dir;
+      order = files.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/')).sort(byCodeUnits);
+      feedArrived();
+    },
+    written(file, content) {
+      if (!file.endsWith('.html')) return;
+      arrived.set(file, content);
+      feedArrived();
+    },
+    async finish(dir) {
+      const files = htmlFilesInOrder(dir);
+      if (fed.some(({ path }, i) => files[i] !== path)) return undefined;
+      const errors: string[] = [];
+      for (const { path, answer } of fed) errors.push(...(await answer).errors.map((error) => `${path}: ${error}`));
+      if (errors.length > 0) throw new Error(errors.join('\n'));
+      const changed = fed.filter(({ path, digest }) => digestOf(readFileSync(join(dir, path), 'utf8')) !== digest);
+      await addPagesInOrder(
+        index,
+        dir,
+        changed.map(({ path }) => path),
+      );
+      await addPagesInOrder(index, dir, files.slice(fed.length));
+      return { pages: files.length, readAgain: changed.length, readAsWritten: fed.length };
+    },
+  };
+}
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest('base64');
