@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../helpers/fingerprint.ts';
-import { completeEarlyReading, startEarlyReading } from '../../src/integration/search-early.ts';
+import { completeEarlyReading, followAstroOutput, startEarlyReading, type EarlyIndex } from '../../src/integration/search-early.ts';
 import { addPagesInOrder, htmlFilesInOrder } from '../../src/integration/search-feed.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'handbook-early-'));
@@ -70,5 +70,32 @@ describe('the early reading of the last build for search', () => {
     } finally {
       await pagefind.close();
     }
+  });
+
+  it("is told the HTML files Astro plans and writes, relative to the output folder, through the patched Astro's hooks", () => {
+    const told: unknown[][] = [];
+    const early: EarlyIndex = {
+      planned: (...args) => void told.push(['planned', ...args]),
+      written: (...args) => void told.push(['written', ...args]),
+      finish: () => Promise.resolve(undefined),
+      stop: () => Promise.resolve(),
+    };
+    const out = join(work, 'astro-out');
+    const hooks = () =>
+      Reflect.get(globalThis, Symbol.for('astro.build.output')) as
+        { planned(files: string[]): void; written(file: string, body?: Uint8Array): void } | undefined;
+    const unfollow = followAstroOutput(early, out);
+    const body = new TextEncoder().encode('<p>page</p>');
+    hooks()!.planned([join(out, 'index.html'), join(out, 'manifest.webmanifest'), join(out, 'Docs Folder/My Guide/index.html')]);
+    hooks()!.written(join(out, 'Docs Folder/My Guide/index.html'), body);
+    hooks()!.written(join(out, 'manifest.webmanifest'), body);
+    hooks()!.written(join(out, 'index.html'));
+    unfollow();
+    expect(hooks()).toBeUndefined();
+    expect(told).toEqual([
+      ['planned', out, ['index.html', 'Docs Folder/My Guide/index.html']],
+      ['written', 'Docs Folder/My Guide/index.html', body],
+      ['written', 'index.html', undefined],
+    ]);
   });
 });
