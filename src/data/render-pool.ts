@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createPageRenderer } from './render-job.ts';
 import { fromThreadError, type ThreadError } from './thread-errors.ts';
 
 /** What a rendering thread needs to make the build's Markdown processor (see render-worker.ts). */
@@ -53,13 +54,16 @@ export function renderThreadCount(): number {
 /**
  * Starts a pool of up to `count` threads that render Markdown with the build's processor. `startNow` of
  * them start at once and load their modules while Astro starts (all for a cold build, where every page is
- * rendered; one for a rebuild, where most pages come from the cache, so a one-page edit loads the processor
- * once, not once per core); the others start when a job finds no thread idle. Jobs queue on the main
- * thread and go to whichever thread is free; an idle thread never keeps the process alive (the dev server
- * keeps its pool for edits).
+ * rendered); the others start when a job finds no thread idle. The first `here` jobs, while no thread runs,
+ * are rendered on the calling thread instead (a rebuild, where most pages come from the cache: a one-page
+ * edit then loads the processor in no thread at all). Jobs queue on the main thread and go to whichever
+ * thread is free; an idle thread never keeps the process alive (the dev server keeps its pool for edits).
  */
-export function startRenderPool(settings: RenderSettings, count = renderThreadCount(), startNow = count): RenderPool {
+export function startRenderPool(settings: RenderSettings, count = renderThreadCount(), startNow = count, here = 0): RenderPool {
   let threads: Thread[] = [];
+  // The first `here` pages are rendered on the calling thread, whose processor modules are loaded already.
+  let renderHere: ((job: RenderJob) => Promise<RenderedPage>) | undefined;
+  let leftHere = here;
   const queue: { job: RenderJob; done: (page: RenderedPage) => void; fail: (error: Error) => void }[] = [];
   const next = (thread: Thread) => {
     const item = queue.shift();
@@ -91,12 +95,18 @@ export function startRenderPool(settings: RenderSettings, count = renderThreadCo
   };
   for (let i = 0; i < Math.min(startNow, count); i++) spawn();
   return {
-    render: (job) =>
-      new Promise((done, fail) => {
+    render: (job) => {
+      if (leftHere > 0 && threads.length === 0) {
+        leftHere--;
+        renderHere ??= createPageRenderer(settings);
+        return renderHere(job);
+      }
+      return new Promise((done, fail) => {
         queue.push({ job, done, fail });
         const idle = threads.find((t) => !t.busy) ?? (threads.length < count ? spawn() : undefined);
         if (idle) next(idle);
-      }),
+      });
+    },
     stop: async () => {
       const stopping = threads;
       threads = [];

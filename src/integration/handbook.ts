@@ -35,6 +35,9 @@ import { followAstroOutput } from './search-early.ts';
 import { searchFolderBytes, writeSearchIndex, writeSearchPages, writeSearchVocabulary } from './search-index.ts';
 import { startSvgThread, type SvgThread } from './svg-thread.ts';
 
+/** A rebuild renders up to this many changed pages on the main thread before it starts rendering threads. */
+const PAGES_RENDERED_HERE = 4;
+
 const MIME: Record<string, string> = {
   svg: 'image/svg+xml',
   png: 'image/png',
@@ -106,12 +109,12 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         resetBuildState();
         // The `.md` pages are rendered on every core (src/data/page-loader.ts); the threads load their
         // modules while the sources are checked and Astro starts. A rebuild, whose data store keeps the
-        // unchanged pages, starts one thread so (the core the main thread leaves idle) and more only when
-        // several pages need rendering.
+        // unchanged pages, renders its first few changed pages on this thread, which has loaded the
+        // processor's modules already, and starts threads only when more pages need rendering.
         if (command === 'build' || command === 'dev') {
           const settings = { contentRoot: config.contentRoot, base: config.base, image: astroConfig.image };
           const rebuild = command === 'build' && existsSync(new URL('data-store.json', astroConfig.cacheDir));
-          buildState().renderPool = startRenderPool(settings, undefined, rebuild ? 1 : undefined);
+          buildState().renderPool = rebuild ? startRenderPool(settings, undefined, 0, PAGES_RENDERED_HERE) : startRenderPool(settings);
         }
         startPhase('sources');
         // The dev server's checks start from this run's source checks (src/data/dev-checks.ts).

@@ -81,6 +81,36 @@ describe('the rendering threads of the build', () => {
       await Promise.all([cold.stop(), rebuild.stop()]);
     }
   });
+
+  it(
+    'render the first pages asked for on the calling thread when so told, then start threads for the rest',
+    { timeout: 120_000 },
+    async () => {
+      const pool = startRenderPool({ contentRoot: work, base: '/', image: {} }, 2, 0, 2);
+      const job = (name: string) => ({ filePath: join(work, `${name}.md`), body: `Text ${name}.`, data: {}, htmlDir: work });
+      try {
+        const here = await Promise.all([pool.render(job('here-a')), pool.render(job('here-b'))]);
+        expect(pool.size()).toBe(0);
+        const there = await pool.render(job('there'));
+        expect(pool.size()).toBe(1);
+        // The same HTML and metadata as a thread's: the one renderer serves both.
+        const threadOnly = startRenderPool({ contentRoot: work, base: '/', image: {} }, 1);
+        try {
+          const reference = await threadOnly.render(job('here-a'));
+          expect(here[0]).toEqual(reference);
+        } finally {
+          await threadOnly.stop();
+        }
+        expect([...here, there].map((page) => readPageHtml(page.metadata.htmlFile!))).toEqual([
+          '<p>Text here-a.</p>',
+          '<p>Text here-b.</p>',
+          '<p>Text there.</p>',
+        ]);
+      } finally {
+        await pool.stop();
+      }
+    },
+  );
 });
 
 describe('the pages’ HTML files', () => {
