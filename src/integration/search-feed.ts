@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import { byCodeUnits } from '../lib/output-order.ts';
@@ -33,22 +32,13 @@ export function htmlFilesInOrder(dir: string): string[] {
 export async function addPagesInOrder(index: PagefindIndex, dir: string, files: readonly string[]): Promise<void> {
   const errors: string[] = [];
   let next = 0;
-  // Each lane reads its next file and sends it once the files before it were sent (sent, not answered: Pagefind takes
-  // them in the order they arrive), then waits for Pagefind's answer before taking another.
-  let sent = Promise.resolve();
+  // Each lane reads its next file and sends it in one step (Pagefind sends a request as it is made), so the files go
+  // in order, then waits for Pagefind's answer before taking another. The files are read at once, not through
+  // libuv's thread pool, which the build's own file reads share.
   const lane = async () => {
     while (next < files.length) {
       const path = files[next++]!;
-      const content = readFile(join(dir, path), 'utf8');
-      // Awaited below, in turn; a failed read must not count as unhandled before then.
-      content.catch(() => undefined);
-      let answer: ReturnType<PagefindIndex['addHTMLFile']> | undefined;
-      const send = sent.then(async () => {
-        answer = index.addHTMLFile({ sourcePath: path, content: await content });
-      });
-      sent = send.catch(() => undefined);
-      await send;
-      const result = await answer!;
+      const result = await index.addHTMLFile({ sourcePath: path, content: readFileSync(join(dir, path), 'utf8') });
       errors.push(...result.errors.map((error) => `${path}: ${error}`));
     }
   };
