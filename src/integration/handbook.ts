@@ -188,9 +188,9 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         unfollowOutput?.();
         unfollowOutput = undefined;
         const outDir = fileURLToPath(dir);
-        // Pagefind reads the pages only, so it indexes them (in its own process, on both cores) while the
-        // linked files are published: the pages are final once their anchors are respelled, and the SVGs
-        // to sanitize are listed before Pagefind writes its folder.
+        // Pagefind reads the pages only, so its index is completed (in its own process) while the linked
+        // files are published: the pages are final once their anchors are respelled, and the SVGs to
+        // sanitize are listed before Pagefind writes its folder.
         await applyAnchorFixes(outDir, state.anchorFixes);
         const svgs = otherSvgs(outDir, state.usedAssets);
         // Under `npm run build`, Pagefind has read the last build's pages since the build started, or this build's as they
