@@ -77,3 +77,14 @@ export function fallbackNotice(query: string, step: SearchStep): string | undefi
   if (step.type === 'any') return `${asked} Pages with some of these words:`;
   return undefined;
 }
+
+/**
+ * Returns the last word of a query, the one being typed, when it begins a word of the site's vocabulary without
+ * being one (`kubern` of `kubernetes`), or undefined. Pagefind matches a query's last word as the beginning of
+ * longer words, so such a word is searched as typed rather than taken for a word no page has.
+ */
+export function wordBeingTyped(query: string, vocabulary: readonly string[]): string | undefined {
+  const last = queryWords(query).at(-1);
+  if (last === undefined || last.length < 3 || STOP_WORDS.has(last)) return undefined;
+  return vocabulary.some((word) => word.length > last.length && word.startsWith(last)) ? last : undefined;
+}

@@ -1,6 +1,14 @@
 import { cachedPromise, LruCache } from '../lib/search-cache.ts';
 import { facetsByPage, type FacetChoice, type PageFacets } from '../lib/search-facets.ts';
-import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords, type SearchStep } from '../lib/search-query.ts';
+import {
+  fallbackNotice,
+  fallbackSteps,
+  mergeAnyResults,
+  queryWords,
+  topicWords,
+  wordBeingTyped,
+  type SearchStep,
+} from '../lib/search-query.ts';
 import { VOCABULARY_FILE } from '../lib/search-link.ts';
 import { PAGES_FILE, readPageTable, type PageHead } from '../lib/search-pages.ts';
 import { unlessStale, type Stale } from '../lib/search-stale.ts';
@@ -196,11 +204,13 @@ const exists = new Map<string, Promise<boolean>>();
 /**
  * Returns the words of the query no page has. Pagefind answers a word it does not know with pages
  * that share its first letters, so each word is looked up exactly (quoted), once per session;
- * words of the vocabulary are known to be indexed.
+ * words of the vocabulary are known to be indexed, and so is a last word still being typed that
+ * begins one of them (searched as the beginning of a word).
  */
 async function unknownWords(engine: Engine, query: string): Promise<Set<string>> {
   const vocabulary = new Set(engine.vocabulary);
-  const candidates = topicWords(query).filter((w) => !vocabulary.has(w));
+  const typing = wordBeingTyped(query, engine.vocabulary);
+  const candidates = topicWords(query).filter((w) => !vocabulary.has(w) && w !== typing);
   const found = await Promise.all(
     candidates.map((w) => {
       if (!exists.has(w))

@@ -52,6 +52,19 @@ describe('search over the handbook in Chromium', () => {
     expect(await page.locator('.search-panel-page .search-count-line').textContent()).toMatch(/^\d+ pages found\.$/);
   });
 
+  it('finds pages by the beginning of the word being typed, as it is typed', async () => {
+    // Each step of typing a word the site's titles know finds its pages before the word is whole.
+    for (const typed of ['kuber', 'kubern', 'terrafo']) {
+      const routes = await resultRoutes(page, typed);
+      expect(routes.length, typed).toBeGreaterThan(0);
+      expect(routes[0], typed).toMatch(typed.startsWith('kube') ? /kubernetes/ : /terraform/);
+      expect(await notice().isVisible(), typed).toBe(false);
+    }
+    // A misspelt whole word is still not taken for the beginning of one.
+    expect(await resultRoutes(page, 'kubernetos')).toContain('/infrastructure/kubernetes/');
+    expect(await notice().textContent()).toBe('No page has ‘kubernetos’. Results for ‘kubernetes’:');
+  });
+
   it('offers the spelling the site knows, and one click searches it', async () => {
     await resultRoutes(page, 'terraform modlues');
     const suggestion = page.locator('.search-panel-page .search-suggestion');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFacets, countFacets, facetsByPage } from '../../src/lib/search-facets.ts';
 import { openSearchDescription, queryFromMissingPath, searchPageHref } from '../../src/lib/search-link.ts';
-import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords } from '../../src/lib/search-query.ts';
+import { fallbackNotice, fallbackSteps, mergeAnyResults, queryWords, topicWords, wordBeingTyped } from '../../src/lib/search-query.ts';
 import { editDistance, suggestQuery, suggestWord } from '../../src/lib/search-suggest.ts';
 import { SYNONYM_GROUPS } from '../../src/lib/search-synonyms.ts';
 import { buildVocabulary, searchAliases } from '../../src/lib/search-terms.ts';
@@ -192,5 +192,23 @@ describe('search links', () => {
     const xml = openSearchDescription({ title: 'Ops & Dev <Handbook>', base: '/handbook/', site: 'https://example.org' });
     expect(xml).toContain('<Url type="text/html" method="get" template="https://example.org/handbook/search/?q={searchTerms}"/>');
     expect(xml).toContain('<ShortName>Ops &amp; Dev &lt;Handb</ShortName>');
+  });
+});
+
+describe('wordBeingTyped', () => {
+  const vocabulary = ['kubernetes', 'terraform', 'deployment', 'deploy', 'prometheus'];
+
+  it('is the last word when it begins a longer word of the vocabulary', () => {
+    expect(wordBeingTyped('kubern', vocabulary)).toBe('kubern');
+    expect(wordBeingTyped('helm charts on Kubern', vocabulary)).toBe('kubern');
+    expect(wordBeingTyped('deploy', vocabulary)).toBe('deploy');
+  });
+
+  it('is nothing for a whole word, a word no vocabulary word begins with, a short or common word, or an earlier word', () => {
+    expect(wordBeingTyped('prometheus', vocabulary)).toBeUndefined();
+    expect(wordBeingTyped('kubernetos', vocabulary)).toBeUndefined();
+    expect(wordBeingTyped('te', vocabulary)).toBeUndefined();
+    expect(wordBeingTyped('kubern how', vocabulary)).toBeUndefined();
+    expect(wordBeingTyped('', vocabulary)).toBeUndefined();
   });
 });
