@@ -55,7 +55,8 @@ export interface PageFeed {
   /**
    * Completes the index for the pages of `outDir`: pages whose file differs from what was fed (changed after it was
    * written) are read again in their place, the pages not yet fed are read in order. Undefined, when what was fed does
-   * not begin the folder's order (a page not planned came before): then this index is of no use.
+   * not begin the folder's order (a page not planned came before) or a page could not be read: then this index is of
+   * no use.
    */
   finish(outDir: string): Promise<{ pages: number; readAgain: number; readAsWritten: number } | undefined>;
 }
@@ -68,13 +69,20 @@ export function createPageFeed(index: PagefindIndex): PageFeed {
   // Each page fed, with its bytes' digest, and Pagefind's answer.
   const fed: { path: string; digest: string; answer: ReturnType<PagefindIndex['addHTMLFile']> }[] = [];
   let outDir = '';
+  // A page that could not be read stops the feed: the index is then built afresh at the end.
+  let broken = false;
   const feedArrived = () => {
-    for (let path = order[next]; path !== undefined && arrived.has(path); path = order[++next]) {
-      const content = arrived.get(path) ?? readFileSync(join(outDir, path), 'utf8');
-      arrived.delete(path);
-      const answer = index.addHTMLFile({ sourcePath: path, content });
-      answer.catch(() => undefined);
-      fed.push({ path, digest: digestOf(content), answer });
+    if (broken) return;
+    try {
+      for (let path = order[next]; path !== undefined && arrived.has(path); path = order[++next]) {
+        const content = arrived.get(path) ?? readFileSync(join(outDir, path), 'utf8');
+        arrived.delete(path);
+        const answer = index.addHTMLFile({ sourcePath: path, content });
+        answer.catch(() => undefined);
+        fed.push({ path, digest: digestOf(content), answer });
+      }
+    } catch {
+      broken = true;
     }
   };
   return {
@@ -90,7 +98,7 @@ export function createPageFeed(index: PagefindIndex): PageFeed {
     },
     async finish(dir) {
       const files = htmlFilesInOrder(dir);
-      if (fed.some(({ path }, i) => files[i] !== path)) return undefined;
+      if (broken || fed.some(({ path }, i) => files[i] !== path)) return undefined;
       const errors: string[] = [];
       for (const { path, answer } of fed) errors.push(...(await answer).errors.map((error) => `${path}: ${error}`));
       if (errors.length > 0) throw new Error(errors.join('\n'));

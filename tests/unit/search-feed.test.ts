@@ -108,6 +108,15 @@ describe('the pages fed to Pagefind as they are written', () => {
       expect(await feed.finish(dir)).toMatchObject({ pages: PAGES.length, readAsWritten: 4 });
     });
     expect(partly).toEqual(await indexFiles('partly-fresh', (index) => addPagesInOrder(index, dir, htmlFilesInOrder(dir))));
+    await indexFiles('unreadable-index', async (index) => {
+      const feed = createPageFeed(index);
+      feed.planned(dir, [...planned, 'gone/index.html']);
+      // A page said to be written without its text, whose file is not there: the feed stops, and counts for nothing.
+      feed.written('404.html');
+      feed.written('gone/index.html');
+      for (const [path, html] of PAGES) feed.written(path, html);
+      expect(await feed.finish(dir)).toBeUndefined();
+    });
     await indexFiles('unplanned-index', async (index) => {
       const feed = createPageFeed(index);
       feed.planned(
