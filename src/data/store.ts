@@ -57,7 +57,7 @@ export interface BuildState {
   dev?: DevChecks;
   /** When each phase of this process's build started, for `HANDBOOK_TIMINGS=1` (kept across resets: a process builds once). */
   phases: PhaseMark[];
-  /** `npm run build` of a rebuild only, until the search index is built: Pagefind's early reading of the last build's pages (src/integration/search-early.ts). */
+  /** `npm run build` only, until the search index is built: Pagefind's index on a thread of its own, from the last build's pages or this build's as they are written (src/integration/search-early.ts). */
   earlyIndex?: EarlyIndex | undefined;
   /** Threads rendering the `.md` pages for the content loader (src/data/page-loader.ts); none in `astro sync`. */
   renderPool?: RenderPool | undefined;

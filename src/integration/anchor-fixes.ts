@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnchorFix } from '../lib/check-links.ts';
 import { respellHrefs } from '../lib/respell-anchors.ts';
+import { outputFileOf } from '../lib/output-order.ts';
 import { toRoute } from '../lib/routes.ts';
 
 /**
@@ -11,7 +12,7 @@ import { toRoute } from '../lib/routes.ts';
 export async function applyAnchorFixes(outDir: string, fixes: readonly AnchorFix[]): Promise<number> {
   const byFile = Map.groupBy(fixes, (fix) => fix.file);
   for (const [file, changes] of byFile) {
-    const html = join(outDir, ...toRoute(file).split('/').filter(Boolean), 'index.html');
+    const html = join(outDir, outputFileOf(toRoute(file)));
     await writeFile(html, respellHrefs(await readFile(html, 'utf8'), changes));
   }
   return fixes.length;

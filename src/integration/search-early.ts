@@ -50,13 +50,9 @@ export async function completeEarlyReading(early: EarlyReading, outDir: string):
   const order = htmlFilesInOrder(outDir);
   const same = order.length === early.order.length && early.order.every((path, i) => path === order[i]);
   if (!same) return undefined;
-  const again = order.flatMap((path) => {
-    const content = readFileSync(join(outDir, path));
-    if (content.equals(readFileSync(join(early.previous, path)))) return [];
-    return [early.index.addHTMLFile({ sourcePath: path, content: content.toString('utf8') })];
-  });
-  for (const result of await Promise.all(again)) if (result.errors.length > 0) throw new Error(result.errors.join('\n'));
-  return { pages: order.length, readAgain: again.length };
+  const changed = order.filter((path) => !readFileSync(join(outDir, path)).equals(readFileSync(join(early.previous, path))));
+  await addPagesInOrder(early.index, outDir, changed);
+  return { pages: order.length, readAgain: changed.length };
 }
 
 /** What the early reading's thread starts with. */

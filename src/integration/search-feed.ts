@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PagefindIndex } from 'pagefind';
-import { byCodeUnits } from '../lib/output-order.ts';
 
 // Pagefind numbers pages in the order it reads them, and the numbers are in its index files: the same pages read in
 // another order give other bytes. Its own reading of a folder (`addDirectory`) takes the files in the order the file
@@ -13,16 +12,19 @@ import { byCodeUnits } from '../lib/output-order.ts';
 /** How many pages are sent to Pagefind before the first of them is answered: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT = 32;
 
+/** Whether an output file (relative, `/`-separated) is a page for Pagefind: HTML, outside the search folder `pagefind/`. */
+const isIndexedPage = (path: string) => path.endsWith('.html') && !path.startsWith('pagefind/');
+
 /**
- * Returns the HTML files under `dir` (relative paths, `/`-separated), sorted: the order Pagefind is given them. The
- * search folder `pagefind/` at the top is left out.
+ * Returns the pages under `dir` (relative paths, `/`-separated), sorted by UTF-16 code units (`Array.prototype.sort`,
+ * the same on every machine and locale): the order Pagefind is given them.
  */
 export function htmlFilesInOrder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
-    .filter((path) => !path.startsWith('pagefind/'))
-    .sort(byCodeUnits);
+    .filter(isIndexedPage)
+    .sort();
 }
 
 /**
@@ -88,11 +90,11 @@ export function createPageFeed(index: PagefindIndex): PageFeed {
   return {
     planned(dir, files) {
       outDir = dir;
-      order = files.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/')).sort(byCodeUnits);
+      order = files.filter(isIndexedPage).sort();
       feedArrived();
     },
     written(file, content) {
-      if (!file.endsWith('.html')) return;
+      if (!isIndexedPage(file)) return;
       arrived.set(file, content);
       feedArrived();
     },
