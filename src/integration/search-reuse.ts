@@ -2,7 +2,7 @@ import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
-import { copyFileWhole, writeFileWhole } from '../data/atomic-file.ts';
+import { linkFileWhole, writeFileWhole } from '../data/atomic-file.ts';
 import { installedVersion } from '../data/installed-version.ts';
 import { metaReferences, reuseProblem, type MetaReferences, type ReuseManifest } from '../lib/search-reuse.ts';
 
@@ -122,7 +122,11 @@ export function settleSearchFolder(outDir: string, searchDir: string, seeded: Re
   return { refs, fragmentUrls, read, problem: reuseProblem(refs, seeded, fragmentUrls, (url) => pageWritten(outDir, url)) };
 }
 
-/** Makes the cache hold exactly this build's fragment and index files, with their manifest. */
+/**
+ * Makes the cache hold exactly this build's fragment and index files, with their manifest. The files are linked, not
+ * copied: nothing writes them again (Pagefind names each after its content, and the next build copies them before
+ * Pagefind runs), and a thousand copies took 0.3 s at the end of a cold build.
+ */
 export function keepSearchFiles(cache: string, searchDir: string, manifest: ReuseManifest, version: string): void {
   const before = readManifest(cache, version);
   for (const kind of ['fragments', 'chunks'] as const) {
@@ -130,7 +134,7 @@ export function keepSearchFiles(cache: string, searchDir: string, manifest: Reus
     for (const name of Object.keys(manifest[kind])) {
       const target = fileOf(cache, kind, name);
       if (before[kind][name] !== undefined && existsSync(target)) continue;
-      copyFileWhole(fileOf(searchDir, kind, name), target);
+      linkFileWhole(fileOf(searchDir, kind, name), target);
     }
   }
   writeFileWhole(join(cache, MANIFEST), JSON.stringify({ version, ...manifest }));

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -176,5 +176,18 @@ describe('an index built again over the files of the last one', { timeout: 60_00
   it('ignores the kept files of another version of Pagefind', () => {
     writeFileSync(join(cache(), 'manifest.json'), JSON.stringify({ ...manifest(), version: '0.0.1' }));
     expect(seedSearchFolder(cache(), join(dir, 'other-version', 'pagefind'), pagefindVersion())).toEqual({ fragments: {}, chunks: {} });
+  });
+
+  it('keeps the files a build wrote under a second name rather than copying them, and seeds a new folder with copies', async () => {
+    rmSync(cache(), { recursive: true, force: true });
+    const out = site('linked', 'Probes restart the stuck containers.');
+    await writeSearchIndex(out, 'en', cache());
+    const written = globSync(['fragment/*', 'index/*'], { cwd: cache() });
+    expect(written.length).toBeGreaterThan(3);
+    for (const name of written) expect(statSync(join(cache(), name)).ino).toBe(statSync(join(out, 'pagefind', name)).ino);
+    // Pagefind writes into the seeded folder: a file there shared with the cache could be changed under it.
+    seedSearchFolder(cache(), join(dir, 'seeded-copies', 'pagefind'), pagefindVersion());
+    for (const name of written)
+      expect(statSync(join(dir, 'seeded-copies', 'pagefind', name)).ino).not.toBe(statSync(join(cache(), name)).ino);
   });
 });
