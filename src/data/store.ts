@@ -15,7 +15,7 @@ import type { SitePagePart } from './site.ts';
  * this store is how results cross between them. Configuration never goes here: it is resolved once
  * and reaches pages through `virtual:handbook/config`. What crosses:
  * - pages → `astro:build:done` (the reason it exists): `pageDiagnostics`, `usedAssets`, `anchorFixes`, `summary`;
- *   and the finished build → scripts/build.ts: `offline`, `phases`;
+ *   and the finished build → scripts/build-site.ts: `offline`, `phases`;
  * - the source check and the dev server's re-checks → the content collection and the pages, which in
  *   `astro dev` change while the server runs: `sourceDiagnostics`, `excluded`, `refusedLinks`,
  *   `index`, `bodyLineOffsets`, `command`, `dev`;
