@@ -23,9 +23,12 @@ if (process.platform === 'linux') setPriority(Math.min(19, getPriority() + 10));
 
 /** Pagefind's index, with what was read into it so far: the last build's pages, or this build's as they come. */
 type Early = { index: pagefind.PagefindIndex } & ({ reading: EarlyReading } | { feed: PageFeed });
+// A build that fails stops the thread: Pagefind is given no more pages and is closed once it has answered those it was
+// given (closed sooner, its service prints a write it cut short to the terminal, amid the build's report).
+const stopping = new AbortController();
 const early: Promise<Early | undefined> = (async () => {
   if (previous !== undefined) {
-    const reading = await startEarlyReading(previous, language);
+    const reading = await startEarlyReading(previous, language, stopping.signal);
     return reading && { index: reading.index, reading };
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -52,7 +55,12 @@ const text = (content: Uint8Array | string) => (typeof content === 'string' ? co
 
 async function answer(request: EarlyRequest & { kind: 'finish' | 'stop' }): Promise<EarlyResult | undefined> {
   try {
-    if (request.kind === 'stop') return undefined;
+    if (request.kind === 'stop') {
+      stopping.abort();
+      const index = await early;
+      if (index && 'feed' in index) await index.feed.stop();
+      return undefined;
+    }
     const index = await early;
     if (!index) return undefined;
     const completing = 'reading' in index ? completeEarlyReading(index.reading, request.outDir) : index.feed.finish(request.outDir);

@@ -22,14 +22,17 @@ export interface EarlyReading {
   order: string[];
 }
 
-/** Has Pagefind read the HTML files of the last build's output folder; undefined when there is none. */
-export async function startEarlyReading(previous: string, language: string): Promise<EarlyReading | undefined> {
+/**
+ * Has Pagefind read the HTML files of the last build's output folder; undefined when there is none. Once `signal` is
+ * aborted, no further page is read (the reading is then incomplete, for a build that stops).
+ */
+export async function startEarlyReading(previous: string, language: string, signal?: AbortSignal): Promise<EarlyReading | undefined> {
   if (!existsSync(previous)) return undefined;
   const order = htmlFilesInOrder(previous);
   if (order.length === 0) return undefined;
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index || errors.length > 0) return undefined;
-  await addPagesInOrder(index, previous, order);
+  await addPagesInOrder(index, previous, order, signal);
   return { index, previous, order };
 }
 

@@ -29,16 +29,16 @@ export function htmlFilesInOrder(dir: string): string[] {
 
 /**
  * Has Pagefind read `files` (relative to `dir`) in the order given, with at most {@link IN_FLIGHT} waiting at once;
- * fails with Pagefind's errors.
+ * fails with Pagefind's errors. Once `signal` is aborted no further file is sent, and it ends when those sent are answered.
  */
-export async function addPagesInOrder(index: PagefindIndex, dir: string, files: readonly string[]): Promise<void> {
+export async function addPagesInOrder(index: PagefindIndex, dir: string, files: readonly string[], signal?: AbortSignal): Promise<void> {
   const errors: string[] = [];
   let next = 0;
   // Each lane reads its next file and sends it in one step (Pagefind sends a request as it is made), so the files go
   // in order, then waits for Pagefind's answer before taking another. The files are read at once, not through
   // libuv's thread pool, which the build's own file reads share.
   const lane = async () => {
-    while (next < files.length) {
+    while (next < files.length && !signal?.aborted) {
       const path = files[next++]!;
       const result = await index.addHTMLFile({ sourcePath: path, content: readFileSync(join(dir, path), 'utf8') });
       errors.push(...result.errors.map((error) => `${path}: ${error}`));
@@ -61,6 +61,8 @@ export interface PageFeed {
    * no use.
    */
   finish(outDir: string): Promise<{ pages: number; readAgain: number; readAsWritten: number } | undefined>;
+  /** Feeds no more pages; ends once Pagefind has answered those fed (closing it sooner cuts a request short). */
+  stop(): Promise<void>;
 }
 
 /** Returns a feed of the pages of one build into `index`. */
@@ -112,6 +114,10 @@ export function createPageFeed(index: PagefindIndex): PageFeed {
       );
       await addPagesInOrder(index, dir, files.slice(fed.length));
       return { pages: files.length, readAgain: changed.length, readAsWritten: fed.length };
+    },
+    async stop() {
+      broken = true;
+      await Promise.allSettled(fed.map(({ answer }) => answer));
     },
   };
 }

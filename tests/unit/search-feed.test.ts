@@ -128,3 +128,65 @@ describe('the pages fed to Pagefind as they are written', () => {
     });
   });
 });
+
+describe('a reading stopped part way (a build that fails)', () => {
+  /** An index that answers each page only when told to, recording what it was sent. */
+  function slowIndex() {
+    const sent: string[] = [];
+    const waiting: (() => void)[] = [];
+    const index = {
+      addHTMLFile: ({ sourcePath }: { sourcePath: string }) => {
+        sent.push(sourcePath);
+        return new Promise<{ errors: string[] }>((answer) => waiting.push(() => answer({ errors: [] })));
+      },
+    } as unknown as pagefind.PagefindIndex;
+    const answerAll = () => waiting.splice(0).forEach((answer) => answer());
+    return { index, sent, answerAll };
+  }
+
+  it('sends no page once stopped, and ends only when Pagefind has answered the pages it was sent', async () => {
+    // More pages than are sent before the first answer.
+    const dir = site(
+      'stopped',
+      Array.from({ length: 50 }, (_, i): [string, string] => [`page-${i}/index.html`, page(`Page ${i}`, `words of page ${i}`)]),
+    );
+    const { index, sent, answerAll } = slowIndex();
+    const stop = new AbortController();
+    let ended = false;
+    const reading = addPagesInOrder(index, dir, htmlFilesInOrder(dir), stop.signal).then(() => (ended = true));
+    // Stopped with some pages in flight: none further may go once they are answered, and it may not end before.
+    const inFlight = sent.length;
+    expect(inFlight).toBeGreaterThan(0);
+    expect(inFlight).toBeLessThan(50);
+    stop.abort();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ended).toBe(false);
+    answerAll();
+    await reading;
+    expect(sent).toHaveLength(inFlight);
+
+    const later = slowIndex();
+    const reused = addPagesInOrder(later.index, dir, htmlFilesInOrder(dir), stop.signal);
+    await reused;
+    expect(later.sent).toEqual([]);
+  });
+
+  it('feeds no page written after the feed stopped, and stops once the pages fed are answered', async () => {
+    const dir = site('feed-stopped', PAGES);
+    const { index, sent, answerAll } = slowIndex();
+    const feed = createPageFeed(index);
+    const order = htmlFilesInOrder(dir);
+    feed.planned(dir, order);
+    feed.written(order[0]!);
+    feed.written(order[1]!);
+    let stopped = false;
+    const stopping = feed.stop().then(() => (stopped = true));
+    feed.written(order[2]!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual(order.slice(0, 2));
+    expect(stopped).toBe(false);
+    answerAll();
+    await stopping;
+    expect(stopped).toBe(true);
+  });
+});
