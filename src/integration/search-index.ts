@@ -58,11 +58,12 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
   const searchDir = join(outDir, 'pagefind');
   const version = pagefindVersion();
   const seeded = seedSearchFolder(cache, searchDir, version);
+  const seededAt = Date.now();
   let run = await runPagefind(outDir, language, early);
   // Files Pagefind writes in a form this code does not know (a new version) are not reused, and the index is built afresh.
   const settle = (reused: typeof seeded): ReturnType<typeof settleSearchFolder> => {
     try {
-      return settleSearchFolder(outDir, searchDir, reused);
+      return settleSearchFolder(outDir, searchDir, reused, seededAt);
     } catch (error) {
       return { refs: { fragments: [], chunks: [] }, fragmentUrls: new Map(), read: new Map(), problem: String(error) };
     }
@@ -70,6 +71,8 @@ export async function writeSearchIndex(outDir: string, language: string, cache?:
   let settled = settle(seeded);
   if (settled.problem !== undefined && Object.keys(seeded.fragments).length + Object.keys(seeded.chunks).length > 0) {
     rmSync(searchDir, { recursive: true, force: true });
+    // The cache's files are those reused: in doubt too.
+    rmSync(cache, { recursive: true, force: true });
     run = await runPagefind(outDir, language);
     settled = settle({ fragments: {}, chunks: {} });
   }

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
@@ -55,7 +55,11 @@ function readManifest(cache: string, version: string): ReuseManifest {
   return emptyManifest();
 }
 
-/** Copies the files the last build kept into this build's search folder (before Pagefind runs); returns what it copied. */
+/**
+ * Puts the files the last build kept into this build's search folder (before Pagefind runs), as second names of the
+ * cache's files (copies where the two folders cannot share a file); returns what it put. Pagefind writes only the files
+ * it lacks and never those it finds, which {@link settleSearchFolder} checks.
+ */
 export function seedSearchFolder(cache: string, searchDir: string, version: string): ReuseManifest {
   const kept = readManifest(cache, version);
   const seeded = emptyManifest();
@@ -64,7 +68,7 @@ export function seedSearchFolder(cache: string, searchDir: string, version: stri
     if (names.length > 0) mkdirSync(join(searchDir, FOLDERS[kind][0]), { recursive: true });
     for (const [name, value] of names) {
       try {
-        copyFileSync(fileOf(cache, kind, name), fileOf(searchDir, kind, name), constants.COPYFILE_FICLONE);
+        linkOrCopy(fileOf(cache, kind, name), fileOf(searchDir, kind, name));
         seeded[kind][name] = value;
       } catch {
         // Gone from the cache (an interrupted build): Pagefind writes it.
@@ -96,8 +100,19 @@ function pageWritten(outDir: string, url: string): boolean {
   }
 }
 
-/** Deletes the reused files Pagefind's new index does not name, and checks the ones it does. */
-export function settleSearchFolder(outDir: string, searchDir: string, seeded: ReuseManifest): SettledFolder {
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  }
+}
+
+/**
+ * Deletes the reused files Pagefind's new index does not name, and checks the ones it does, and that Pagefind wrote
+ * none of them (`seededAt`: when the folder was seeded): each is another name of a file of the cache.
+ */
+export function settleSearchFolder(outDir: string, searchDir: string, seeded: ReuseManifest, seededAt = Infinity): SettledFolder {
   const entry = JSON.parse(readFileSync(join(searchDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
   const refs: MetaReferences = { fragments: [], chunks: [] };
   for (const { hash } of Object.values(entry.languages)) {
@@ -106,6 +121,10 @@ export function settleSearchFolder(outDir: string, searchDir: string, seeded: Re
     refs.chunks.push(...one.chunks);
   }
   const named = { fragments: new Set(refs.fragments), chunks: new Set(refs.chunks.map((c) => c.hash)) };
+  for (const kind of ['fragments', 'chunks'] as const)
+    for (const name of Object.keys(seeded[kind]))
+      if (statSync(fileOf(searchDir, kind, name)).mtimeMs > seededAt)
+        return { refs, fragmentUrls: new Map(), read: new Map(), problem: `Pagefind wrote over ${FOLDERS[kind][0]}/${name}, given to it` };
   for (const kind of ['fragments', 'chunks'] as const)
     for (const name of Object.keys(seeded[kind])) if (!named[kind].has(name)) rmSync(fileOf(searchDir, kind, name));
   const fragmentUrls = new Map<string, string>();

@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integration/search-index.ts';
 import { fingerprint } from '../helpers/fingerprint.ts';
-import { pagefindVersion, readPagefindFile, seedSearchFolder } from '../../src/integration/search-reuse.ts';
+import { pagefindVersion, readPagefindFile, seedSearchFolder, settleSearchFolder } from '../../src/integration/search-reuse.ts';
 import { metaReferences, nextManifest, reuseProblem, type MetaReferences, type ReuseManifest } from '../../src/lib/search-reuse.ts';
 
 const refs: MetaReferences = {
@@ -178,16 +178,32 @@ describe('an index built again over the files of the last one', { timeout: 60_00
     expect(seedSearchFolder(cache(), join(dir, 'other-version', 'pagefind'), pagefindVersion())).toEqual({ fragments: {}, chunks: {} });
   });
 
-  it('keeps the files a build wrote under a second name rather than copying them, and seeds a new folder with copies', async () => {
+  it('keeps the files a build wrote under a second name rather than copying them, and seeds a new folder the same way', async () => {
     rmSync(cache(), { recursive: true, force: true });
     const out = site('linked', 'Probes restart the stuck containers.');
     await writeSearchIndex(out, 'en', cache());
     const written = globSync(['fragment/*', 'index/*'], { cwd: cache() });
     expect(written.length).toBeGreaterThan(3);
     for (const name of written) expect(statSync(join(cache(), name)).ino).toBe(statSync(join(out, 'pagefind', name)).ino);
-    // Pagefind writes into the seeded folder: a file there shared with the cache could be changed under it.
-    seedSearchFolder(cache(), join(dir, 'seeded-copies', 'pagefind'), pagefindVersion());
-    for (const name of written)
-      expect(statSync(join(dir, 'seeded-copies', 'pagefind', name)).ino).not.toBe(statSync(join(cache(), name)).ino);
+    const seeded = join(dir, 'seeded-links', 'pagefind');
+    seedSearchFolder(cache(), seeded, pagefindVersion());
+    for (const name of written) expect(statSync(join(seeded, name)).ino).toBe(statSync(join(cache(), name)).ino);
+  });
+
+  it('doubts the reused files when Pagefind wrote over one it was given (each is a file of the cache too)', async () => {
+    const out = site('written-over', 'Probes restart the stuck containers.');
+    const searchDir = join(out, 'pagefind');
+    const seeded = seedSearchFolder(cache(), searchDir, pagefindVersion());
+    const seededAt = Date.now();
+    // Pagefind (1.6) writes only the files it lacks.
+    await writeSearchIndex(out, 'en');
+    expect(settleSearchFolder(out, searchDir, seeded, seededAt).problem).toBeUndefined();
+    const [fragment] = Object.keys(seeded.fragments);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(
+      join(searchDir, 'fragment', `${fragment}.pf_fragment`),
+      readFileSync(join(searchDir, 'fragment', `${fragment}.pf_fragment`)),
+    );
+    expect(settleSearchFolder(out, searchDir, seeded, seededAt).problem).toBe(`Pagefind wrote over fragment/${fragment}, given to it`);
   });
 });
