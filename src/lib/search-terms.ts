@@ -27,12 +27,34 @@ export interface SearchAliases {
   weak: string[];
 }
 
+// Which terms a text may name, by the word the text must contain where the term starts: a term's first word, and for a
+// term of one word its plural as well. Built once per list of groups; a text's words then find the few terms to check.
+const termsByFirstWord = new WeakMap<readonly (readonly string[])[], Map<string, string[]>>();
+
+function firstWordIndex(groups: readonly (readonly string[])[]): Map<string, string[]> {
+  let index = termsByFirstWord.get(groups);
+  if (index) return index;
+  index = new Map();
+  for (const term of new Set(groups.flat())) {
+    const words = normalizeText(term).split(' ');
+    if (words[0] === '') continue;
+    for (const key of words.length === 1 ? [words[0]!, `${words[0]}s`] : [words[0]!]) index.set(key, [...(index.get(key) ?? []), term]);
+  }
+  termsByFirstWord.set(groups, index);
+  return index;
+}
+
 function synonymsOf(text: string, groups: readonly (readonly string[])[], skip: string): string[] {
-  const out: string[] = [];
   const paddedText = ` ${text} `;
   const paddedSkip = ` ${skip} `;
+  const index = firstWordIndex(groups);
+  const named = new Set<string>();
+  for (const word of new Set(text.split(' ')))
+    for (const term of index.get(word) ?? []) if (!named.has(term) && names(paddedText, term)) named.add(term);
+  const out: string[] = [];
+  if (named.size === 0) return out;
   for (const group of groups) {
-    if (!group.some((term) => names(paddedText, term))) continue;
+    if (!group.some((term) => named.has(term))) continue;
     for (const term of group) if (!names(paddedSkip, term)) out.push(term);
   }
   return out;

@@ -131,6 +131,37 @@ describe('searchAliases', () => {
     });
     expect(searchAliases({ title: 'Kubernetes', headings: ['Basics'] }, groups)).toEqual({ strong: ['k8s'], weak: [] });
   });
+  it('finds the same names as looking for every term in the text, for titles and headings naming any term', () => {
+    // The reference: every term of every group looked for in the whole text (singular or plural, whole words).
+    const norm = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+    const names = (text: string, term: string) =>
+      norm(term) !== '' && (` ${text} `.includes(` ${norm(term)} `) || ` ${text} `.includes(` ${norm(term)}s `));
+    const synonyms = (text: string, skip: string) =>
+      SYNONYM_GROUPS.filter((group) => group.some((term) => names(text, term))).flatMap((group) =>
+        group.filter((term) => !names(skip, term)),
+      );
+    const reference = (title: string, headings: string[]) => {
+      const all = [norm(title), ...headings.map(norm)].join(' | ');
+      const strong = new Set(synonyms(norm(title), all));
+      return { strong: [...strong], weak: [...new Set(synonyms(all, all).filter((term) => !strong.has(term)))] };
+    };
+    const terms = SYNONYM_GROUPS.flat();
+    let found = 0;
+    terms.forEach((term, i) => {
+      // Each term in a title, in a heading, plural, between other words and beside the next term.
+      const next = terms[(i + 7) % terms.length]!;
+      for (const [title, headings] of [
+        [`All about ${term}`, [`Why ${next}s`, 'Pitfalls']],
+        ['Overview', [`${term.toUpperCase()}s in practice`, `${next} and ${term}`]],
+        [`${term}-${next}`, []],
+      ] as [string, string[]][]) {
+        const aliases = searchAliases({ title, headings }, SYNONYM_GROUPS);
+        expect(aliases, `${title} / ${headings.join(' / ')}`).toEqual(reference(title, headings));
+        found += aliases.strong.length + aliases.weak.length;
+      }
+    });
+    expect(found).toBeGreaterThan(terms.length);
+  });
   it('matches whole words only', () => {
     expect(
       searchAliases({ title: 'Cabinets', headings: ['Pipelines'] }, [
