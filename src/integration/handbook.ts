@@ -9,6 +9,7 @@ import { applyPolicy } from '../lib/strictness.ts';
 import { readSiteConfig, type HandbookOptions } from '../lib/site-config.ts';
 import { createSourceCache, displayPath, runPreflight, type SourceCache } from '../data/preflight.ts';
 import { startDevChecks, type DevCheckRuns } from '../data/dev-checks.ts';
+import { readSourceCache, sourceCheckVersion, writeSourceCache } from '../data/source-cache-file.ts';
 import { markdownProgress } from '../data/progress.ts';
 import { directoryCheck } from '../data/scan-content.ts';
 import { handbookProcessor } from '../markdown/processor.ts';
@@ -119,7 +120,17 @@ export function handbook(options: HandbookOptions = {}): AstroIntegration {
         startPhase('sources');
         // The dev server's checks start from this run's source checks (src/data/dev-checks.ts).
         if (command === 'dev') sources = createSourceCache();
+        // A build reads the last build's checks of the unchanged pages from its cache (source-cache-file.ts).
+        const kept =
+          command === 'build'
+            ? {
+                file: fileURLToPath(new URL('handbook-sources.bin', astroConfig.cacheDir)),
+                version: sourceCheckVersion(fileURLToPath(astroConfig.root), config.contentRoot),
+              }
+            : undefined;
+        if (kept) sources = readSourceCache(kept.file, kept.version);
         const preflight = runPreflight(config.contentRoot, undefined, config.requireLevel, sources);
+        if (kept && sources) writeSourceCache(kept.file, kept.version, sources);
         const state = buildState();
         state.command = command;
         state.sourceDiagnostics = applyPolicy(preflight.diagnostics, config);

@@ -114,12 +114,16 @@ describe('builds', () => {
     const before = fingerprint(second.outDir);
     const docker = join(tree, '01-guide/docker/README.md');
     const guide = join(tree, '01-guide/README.md');
-    const originals = [docker, guide].map((page) => [page, readFileSync(page, 'utf8')] as const);
+    const reference = join(tree, '02-reference/README.md');
+    const originals = [docker, guide, reference].map((page) => [page, readFileSync(page, 'utf8')] as const);
     writeFileSync(docker, originals[0][1].replace('## Images', '## Container images'));
     writeFileSync(guide, originals[1][1].replace('./docker/', './dockerr/'));
+    // A source problem too: the last build's source checks of the unchanged pages are reused, not this page's.
+    writeFileSync(reference, `---\ntitle: [unclosed\n---\n\n${originals[2][1]}`);
     try {
       const bad = await runBuild(tree, {}, second.outDir);
       expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/02-reference\/README\.md:\d+:\d+ malformed-frontmatter/);
       expect(bad.stderr).toMatch(/02-reference\/GLOSSARY_TERMS\.md:9:\d+ missing-heading cannot find heading `#images`/);
       expect(bad.stderr).toContain('missing-file cannot find `./dockerr/`');
       // Only the report: nothing from the search thread stopped while Pagefind read the last output.
