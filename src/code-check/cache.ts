@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { dirname } from 'node:path';
 import { planCheck } from '../lib/code-checks.ts';
 import type { CheckedBlock, CodeProblem, FileBlock, Tools } from './check-blocks.ts';
 import { INSTALLED_PACKAGES } from '../lib/installed-packages.ts';
+import { sourcesDigest } from '../data/sources-digest.ts';
 
 /** A problem of a cached block: its line counted from the block's first code line, and what was said. */
 interface CachedProblem {
@@ -23,15 +23,13 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0'
 
 /** Returns what a block's answer depends on besides its text: the checker's code, the locked packages and their patches, the external tools' versions. */
 export function checkerVersion(root: string, tools: Tools = {}): string {
-  const sources = globSync(['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', ...INSTALLED_PACKAGES], {
-    cwd: root,
-  }).sort();
   const version = (command: string) => {
     const run = spawnSync(command, ['--version'], { encoding: 'utf8' });
     return `${run.status}:${run.stdout}`;
   };
-  return hash(
-    ...sources.map((f) => `${f}\0${readFileSync(join(root, f), 'utf8')}`),
+  return sourcesDigest(
+    root,
+    ['src/code-check/**', 'src/lib/code-checks.ts', 'src/lib/kubernetes-kinds.json', ...INSTALLED_PACKAGES],
     version(tools.shellcheck ?? 'shellcheck'),
     version(tools.python ?? 'python3'),
   );

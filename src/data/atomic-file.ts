@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, renameSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, renameSync, writeFileSync } from 'node:fs';
 
 // A file of the build's cache is written whole under a name of its own, then renamed into place: a build that is
 // interrupted, or another thread writing the same file, never leaves half of it under the name that promises it.
@@ -13,16 +13,21 @@ export function writeFileWhole(file: string, data: string | Uint8Array): void {
 }
 
 /**
- * Makes `to` another name of the file `from` (a hard link), whole: no data is copied. Where the two folders cannot
- * share a file (another file system), `from` is copied. For files nobody writes again: a change through one name
- * would show through the other.
+ * Makes `to` (which must not exist) another name of the file `from` (a hard link): no data is copied. Where the two
+ * folders cannot share a file (another file system), `from` is copied. For files nobody writes again in place: a change
+ * through one name would show through the other.
  */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  }
+}
+
+/** {@link linkOrCopy}, replacing whatever `to` was, whole. */
 export function linkFileWhole(from: string, to: string): void {
   const partial = partialName(to);
-  try {
-    linkSync(from, partial);
-  } catch {
-    copyFileSync(from, partial);
-  }
+  linkOrCopy(from, partial);
   renameSync(partial, to);
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { stampOf } from './file-stamp.ts';
 import type { PageJob, PageResult, ReadPages } from './read-pages.ts';
 import { INSTALLED_PACKAGES } from '../lib/installed-packages.ts';
+import { sourcesDigest } from './sources-digest.ts';
 
 interface Entry {
   /** What the answer depends on: the page's text and the job. */
@@ -22,10 +22,7 @@ const hash = (...parts: (string | Buffer)[]) => {
 
 /** Returns the version of the Markdown pipeline: the generator's plugins and libraries, the locked packages and their patches, as the build's cache key uses. */
 export function pipelineVersion(root: string): string {
-  const files = globSync(['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', ...INSTALLED_PACKAGES], {
-    cwd: root,
-  }).sort();
-  return hash(...files.flatMap((f) => [f, readFileSync(join(root, f))]));
+  return sourcesDigest(root, ['src/plugins/**', 'src/lib/**', 'src/data/page-records.ts', 'src/data/read-pages.ts', ...INSTALLED_PACKAGES]);
 }
 
 const isDirNow = (contentRoot: string, rel: string) => statSync(join(contentRoot, rel), { throwIfNoEntry: false })?.isDirectory() ?? false;

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { globSync } from 'tinyglobby';
 import { INSTALLED_PACKAGES } from '../lib/installed-packages.ts';
 import { writeFileWhole } from './atomic-file.ts';
+import { sourcesDigest } from './sources-digest.ts';
 import { createSourceCache, type SourceCache } from './preflight.ts';
 
 // A build keeps its source checks (preflight.ts) beside its data store, so the next build reads and parses again only
@@ -14,17 +13,11 @@ import { createSourceCache, type SourceCache } from './preflight.ts';
 
 /** Returns what the kept source checks depend on besides each page's file: a digest, the same while none of it changes. */
 export function sourceCheckVersion(projectRoot: string, contentRoot: string): string {
-  const files = globSync(['src/lib/**', 'src/data/preflight.ts', 'src/data/scan-content.ts', ...INSTALLED_PACKAGES], {
-    cwd: projectRoot,
-  }).sort();
-  const hash = createHash('sha256').update(`${contentRoot}\0`);
-  for (const file of files)
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(join(projectRoot, file)))
-      .update('\0');
-  return hash.digest('hex');
+  return sourcesDigest(
+    projectRoot,
+    ['src/lib/**', 'src/data/preflight.ts', 'src/data/scan-content.ts', ...INSTALLED_PACKAGES],
+    contentRoot,
+  );
 }
 
 /** Reads the source checks kept in `file` if they were made under `version`; otherwise an empty cache. */

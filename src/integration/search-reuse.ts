@@ -1,8 +1,8 @@
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
-import { linkFileWhole, writeFileWhole } from '../data/atomic-file.ts';
+import { linkFileWhole, linkOrCopy, writeFileWhole } from '../data/atomic-file.ts';
 import { installedVersion } from '../data/installed-version.ts';
 import { metaReferences, reuseProblem, type MetaReferences, type ReuseManifest } from '../lib/search-reuse.ts';
 
@@ -97,14 +97,6 @@ function pageWritten(outDir: string, url: string): boolean {
   } catch {
     // Not percent-encoded after all (a `%` of the file's own name).
     return false;
-  }
-}
-
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to, constants.COPYFILE_FICLONE);
   }
 }
 
